@@ -1,0 +1,1 @@
+// The AnswerSheets layer. See README "Architecture".

@@ -1,0 +1,1 @@
+// The ConceptScoring layer. See README "Architecture".

@@ -1,0 +1,1 @@
+// The Grading layer. See README "Architecture".

@@ -1,0 +1,1 @@
+// The ProcessRuntime layer. See README "Architecture".

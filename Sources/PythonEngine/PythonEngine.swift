@@ -1,0 +1,1 @@
+// The PythonEngine layer. See README "Architecture".

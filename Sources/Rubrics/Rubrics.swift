@@ -1,0 +1,1 @@
+// The Rubrics layer. See README "Architecture".

@@ -1,0 +1,14 @@
+import ArgumentParser
+
+/// The `grader` executable: argument parsing and exit codes only; every subcommand calls into
+/// the libraries, which hold all the behaviour.
+@main
+struct GraderCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "grader",
+        abstract: "Grade notebook-style answer sheets on Python multiprocessing.",
+        subcommands: [
+            // Subcommands, one file each (ParseCommand.swift, RunCommand.swift, ...).
+        ]
+    )
+}

@@ -1,0 +1,6 @@
+import Testing
+@testable import ProcessRuntime
+
+@Test func ProcessRuntimeLinks() {
+    #expect(Bool(true))
+}

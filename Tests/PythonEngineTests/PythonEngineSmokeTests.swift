@@ -1,0 +1,6 @@
+import Testing
+@testable import PythonEngine
+
+@Test func PythonEngineLinks() {
+    #expect(Bool(true))
+}

@@ -1,0 +1,6 @@
+import Testing
+@testable import Reports
+
+@Test func ReportsLinks() {
+    #expect(Bool(true))
+}

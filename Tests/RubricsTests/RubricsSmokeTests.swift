@@ -1,0 +1,6 @@
+import Testing
+@testable import Rubrics
+
+@Test func RubricsLinks() {
+    #expect(Bool(true))
+}
