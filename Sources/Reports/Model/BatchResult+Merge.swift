@@ -13,11 +13,11 @@ extension BatchResult {
     /// Throws `ReportError.noResults` for an empty list and `ReportError.rubricMismatch` when
     /// parts name different rubrics (their scores would not be comparable).
     public static func merge(_ parts: [BatchResult]) throws -> BatchResult {
-        try merge(parts.map { ($0, "results") })
+        try merge(sourced: parts.map { ($0, "results") })
     }
 
     /// `merge(_:)` with the source of each part, so a rubric mismatch names the file.
-    static func merge(_ parts: [(batch: BatchResult, source: String)]) throws -> BatchResult {
+    static func merge(sourced parts: [(batch: BatchResult, source: String)]) throws -> BatchResult {
         guard let first = parts.first else { throw ReportError.noResults(searched: []) }
         var byFile: [String: SubmissionResult] = [:]
         var graderVersion: String?

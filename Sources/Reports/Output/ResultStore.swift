@@ -53,7 +53,7 @@ public struct ResultStore: Sendable {
     public func readAll() throws -> BatchResult {
         let files = try ResultStore.jsonFiles(in: directory)
         guard !files.isEmpty else { throw ReportError.noResults(searched: [directory.path]) }
-        return try BatchResult.merge(files.map { (try ResultStore.read($0), $0.path) })
+        return try BatchResult.merge(sourced: files.map { (try ResultStore.read($0), $0.path) })
     }
 
     /// Reads one results file (a `results.json` or a per-submission file).
@@ -98,7 +98,7 @@ extension BatchResult {
             }
         }
         guard !parts.isEmpty else { throw ReportError.noResults(searched: paths.map(\.path)) }
-        return try merge(parts)
+        return try merge(sourced: parts)
     }
 
     static func resultFiles(at path: URL) throws -> [URL] {

@@ -1,6 +1,0 @@
-import Testing
-@testable import Reports
-
-@Test func ReportsLinks() {
-    #expect(Bool(true))
-}
