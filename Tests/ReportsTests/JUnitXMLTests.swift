@@ -118,3 +118,14 @@ final class XMLNode {
         #expect(!XMLText.text("]]>").contains("]]>"))
     }
 }
+
+@Suite struct JUnitSuiteNameTests {
+    @Test func duplicateStudentNamesGetDistinctSuites() throws {
+        let a = SubmissionResult(file: "x/sheet.txt", score: 1, max: 1, questions: [])
+        let b = SubmissionResult(file: "y/sheet.txt", score: 1, max: 1, questions: [])
+        let root = try XMLNode.parse(Data(JUnitXMLWriter().render(BatchResult(rubric: "r", submissions: [a, b])).utf8))
+        let names = root.all("testsuite").map { $0.attributes["name"] ?? "" }
+        #expect(names == ["sheet (x/sheet.txt)", "sheet (y/sheet.txt)"])
+        #expect(root.attributes["tests"] == "0")
+    }
+}

@@ -110,3 +110,13 @@ import Testing
         }
     }
 }
+
+@Suite struct ThresholdTests {
+    @Test func belowThresholdIncludesUngradableSheets() {
+        let batch = SampleResults.batch  // alice 100%, bob 42.5%, carol failed
+        #expect(batch.submissions(below: 50).map(\.studentName) == [SampleResults.partial.studentName, "carol"])
+        #expect(batch.submissions(below: 42.5).map(\.studentName) == ["carol"])
+        #expect(batch.submissions(below: 0).map(\.studentName) == ["carol"])
+        #expect(batch.failedSubmissions.map(\.file) == ["submissions/carol.md"])
+    }
+}

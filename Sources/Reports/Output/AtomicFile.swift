@@ -9,13 +9,19 @@ import Darwin
 
 /// Writing a file so that readers see either the old content or the new, never half of it:
 /// the data goes to a temporary file in the same directory (so the rename cannot cross file
-/// systems), is flushed to disk, and is renamed over the target, which POSIX makes atomic.
+/// systems) and is renamed over the target, which POSIX makes atomic.
+///
+/// A killed process (Ctrl-C, a CI timeout) needs nothing more: the kernel already holds the
+/// written data. Surviving a power cut also needs an `fsync` before the rename, which costs
+/// milliseconds per file; `durable: true` asks for it, and `ResultStore` uses it for the
+/// per-sheet results (the record of what was graded) while the reports, regenerated from those
+/// at every run, skip it.
 ///
 /// This is what lets a batch be killed at any moment without leaving a truncated result file
 /// that a rerun would trust. The temporary name starts with `.` and ends with `.tmp` so that
 /// directory scans (`ResultStore`) skip it; on failure it is removed.
 public enum AtomicFile {
-    public static func write(_ data: Data, to url: URL) throws {
+    public static func write(_ data: Data, to url: URL, durable: Bool = false) throws {
         let directory = url.deletingLastPathComponent()
         do {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -40,7 +46,7 @@ public enum AtomicFile {
                 offset += n
             }
         }
-        if failure == nil, fsync(fd) != 0 { failure = errnoText() }
+        if failure == nil, durable, fsync(fd) != 0 { failure = errnoText() }
         if close(fd) != 0, failure == nil { failure = errnoText() }
         if failure == nil, rename(temp.path, url.path) != 0 { failure = errnoText() }
         if let failure {
@@ -49,8 +55,8 @@ public enum AtomicFile {
         }
     }
 
-    public static func write(_ text: String, to url: URL) throws {
-        try write(Data(text.utf8), to: url)
+    public static func write(_ text: String, to url: URL, durable: Bool = false) throws {
+        try write(Data(text.utf8), to: url, durable: durable)
     }
 
     /// Whether a file name is one of our temporary files (for scans to skip).

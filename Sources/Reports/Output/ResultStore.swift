@@ -35,7 +35,7 @@ public struct ResultStore: Sendable {
     ) throws -> URL {
         let batch = BatchResult(rubric: rubric, submissions: [submission], graderVersion: graderVersion, generatedAt: generatedAt)
         let url = url(for: submission.file)
-        try AtomicFile.write(ResultsJSONWriter.encode(batch), to: url)
+        try AtomicFile.write(ResultsJSONWriter.encode(batch), to: url, durable: true)
         return url
     }
 

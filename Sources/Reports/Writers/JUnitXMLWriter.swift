@@ -16,8 +16,11 @@ public struct JUnitXMLWriter: Sendable {
     public func render(_ batch: BatchResult) -> String {
         var suites = ""
         var totals = (tests: 0, failures: 0, errors: 0)
+        // Suite names must be unique or CI reporters fold two students together.
+        let nameCounts = Dictionary(batch.submissions.map { ($0.studentName, 1) }, uniquingKeysWith: +)
         for s in batch.submissions {
-            let suite = self.suite(s)
+            let name = nameCounts[s.studentName, default: 0] > 1 ? "\(s.studentName) (\(s.file))" : s.studentName
+            let suite = self.suite(s, name: name)
             suites += suite.xml
             totals.tests += suite.tests
             totals.failures += suite.failures
@@ -30,8 +33,8 @@ public struct JUnitXMLWriter: Sendable {
         return out
     }
 
-    private func suite(_ s: SubmissionResult) -> (xml: String, tests: Int, failures: Int, errors: Int) {
-        let suiteName = XMLText.attribute(s.studentName)
+    private func suite(_ s: SubmissionResult, name: String) -> (xml: String, tests: Int, failures: Int, errors: Int) {
+        let suiteName = XMLText.attribute(name)
         let failures = s.questions.filter { !$0.isFullMarks }.count
         let errors = s.succeeded ? 0 : 1
         let tests = s.questions.count + errors
