@@ -4,9 +4,13 @@ import Foundation
 ///
 /// Column conventions (a row per student, in batch order):
 /// - `Student`: the student's name (from the file name unless the pipeline set it);
-/// - `ID`: the LMS id found in the file name (Canvas user id / Moodle participant id), empty
-///   when there is none. Canvas matches rows on `ID` (or on SIS columns); Moodle's CSV import
-///   lets the instructor map any column to a user field, so `ID` or `Student` both work;
+/// - `ID`: the student's LMS id, empty when unknown. By default it comes from the file name
+///   (`StudentIdentity`): a Canvas bulk download gives the Canvas user id, which is exactly what
+///   Canvas's gradebook import matches rows on (`Student` is informational there). Moodle's
+///   gradebook import ("Import > CSV file") maps one column to a user field (user id, username,
+///   ID number or email), so for Moodle the pipeline should set `studentID` to one of those
+///   from a roster; the number in a Moodle download name is a participant id, which only the
+///   assignment's own grading worksheet understands;
 /// - one column per question, headed by the question id (`Q1` ... `Q6`), in the order questions
 ///   first appear in the batch. Canvas turns an unknown column into a new assignment and Moodle
 ///   maps each column to a grade item, so the instructor can import either the per-question
