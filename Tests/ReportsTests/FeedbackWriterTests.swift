@@ -122,3 +122,34 @@ import Testing
         #expect(!failed.contains("## Scores by question"))
     }
 }
+
+@Suite struct HTMLStructureTests {
+    /// Every `<` on the page is the writer's own markup (student text is escaped), so a simple
+    /// stack of tag names must balance exactly.
+    static func unbalancedTags(_ html: String) -> [String] {
+        let void: Set<String> = ["meta", "br", "img", "hr", "link", "input", "!doctype"]
+        var stack: [String] = []
+        var problems: [String] = []
+        var rest = html[...]
+        while let open = rest.firstIndex(of: "<") {
+            guard let close = rest[open...].firstIndex(of: ">") else { problems.append("unterminated tag"); break }
+            let inner = rest[rest.index(after: open)..<close]
+            let closing = inner.hasPrefix("/")
+            let name = inner.drop { $0 == "/" }.prefix { !$0.isWhitespace && $0 != "/" }.lowercased()
+            if closing {
+                if stack.last == name { stack.removeLast() } else { problems.append("</\(name)> closes \(stack.last ?? "nothing")") }
+            } else if !void.contains(name) {
+                stack.append(name)
+            }
+            rest = rest[rest.index(after: close)...]
+        }
+        return problems + stack.map { "<\($0)> never closed" }
+    }
+
+    @Test func pagesAreWellNested() {
+        for s in SampleResults.batch.submissions {
+            let html = HTMLFeedbackWriter().render(s, rubric: SampleResults.rubric)
+            #expect(Self.unbalancedTags(html) == [], "\(s.file)")
+        }
+    }
+}

@@ -70,6 +70,7 @@ final class XMLNode {
         #expect(root.attributes["tests"] == "6")
         #expect(root.attributes["failures"] == "3")
         #expect(root.attributes["errors"] == "1")
+        #expect(root.all("testsuite").allSatisfy { $0.attributes["timestamp"] == "2026-11-22T01:00:00Z" })
 
         let alice = suites[0]
         #expect(alice.attributes["name"] == "alice")

@@ -85,7 +85,7 @@ public struct HTMLFeedbackWriter: Sendable {
             out += "<h3>What earned points</h3>\n<ul class=\"earned\">\n"
             for e in c.earned {
                 out += "<li><strong>\(HTMLText.escape(e.id))</strong> (+\(ScoreFormat.text(e.points))): you wrote "
-                out += "<q>\(HTMLText.escape(e.quote))</q>"
+                out += "<q>\(HTMLText.escape(DisplayText.clipInline(e.quote, limit: DisplayText.quoteLimit)))</q>"
                 if !e.match.isEmpty { out += " <span class=\"how\">(\(HTMLText.escape(e.match)))</span>" }
                 out += "</li>\n"
             }
@@ -101,7 +101,7 @@ public struct HTMLFeedbackWriter: Sendable {
         if !c.misconceptions.isEmpty {
             out += "<h3>Misconceptions</h3>\n<ul class=\"misconceptions\">\n"
             for m in c.misconceptions {
-                out += "<li><strong>\(HTMLText.escape(m.id))</strong> (−\(ScoreFormat.text(m.points))): you wrote <q>\(HTMLText.escape(m.quote))</q></li>\n"
+                out += "<li><strong>\(HTMLText.escape(m.id))</strong> (−\(ScoreFormat.text(m.points))): you wrote <q>\(HTMLText.escape(DisplayText.clipInline(m.quote, limit: DisplayText.quoteLimit)))</q></li>\n"
             }
             out += "</ul>\n"
         }
@@ -122,8 +122,8 @@ public struct HTMLFeedbackWriter: Sendable {
             if let f = check.feedback, !f.isEmpty { out += ": \(HTMLText.escape(f))" }
             if !check.passed, check.expected != nil || check.actual != nil {
                 out += "\n<dl class=\"compare\">"
-                if let e = check.expected { out += "<dt>Expected</dt><dd><pre>\(HTMLText.escape(e))</pre></dd>" }
-                if let a = check.actual { out += "<dt>Got</dt><dd><pre>\(HTMLText.escape(a))</pre></dd>" }
+                if let e = check.expected { out += "<dt>Expected</dt><dd><pre>\(HTMLText.escape(DisplayText.clip(e, limit: DisplayText.valueLimit)))</pre></dd>" }
+                if let a = check.actual { out += "<dt>Got</dt><dd><pre>\(HTMLText.escape(DisplayText.clip(a, limit: DisplayText.valueLimit)))</pre></dd>" }
                 out += "</dl>"
             }
             out += "</li>\n"
@@ -132,19 +132,19 @@ public struct HTMLFeedbackWriter: Sendable {
     }
 
     private func cell(_ cell: CellResult, heading: String) -> String {
-        var out = "<div class=\"cell\">\n<h3>\(heading)</h3>\n<pre class=\"code\"><code>\(HTMLText.escape(cell.code))</code></pre>\n"
+        var out = "<div class=\"cell\">\n<h3>\(heading)</h3>\n<pre class=\"code\"><code>\(HTMLText.escape(DisplayText.clip(cell.code, limit: DisplayText.codeLimit)))</code></pre>\n"
         if let r = cell.repair {
             out += "<p class=\"repair\"><strong>Repaired before running</strong> (\(HTMLText.escape(r.kind))): \(HTMLText.escape(r.description)). "
             out += "The repaired copy ran with status <strong>\(r.statusAfter.rawValue)</strong>.</p>\n"
         }
-        out += "<h4>Output when the grader ran it</h4>\n<pre class=\"output\">\(cell.stdout.isEmpty ? "<em>(no output)</em>" : HTMLText.escape(cell.stdout))</pre>\n"
+        out += "<h4>Output when the grader ran it</h4>\n<pre class=\"output\">\(cell.stdout.isEmpty ? "<em>(no output)</em>" : HTMLText.escape(DisplayText.clip(cell.stdout, limit: DisplayText.outputLimit)))</pre>\n"
         if !cell.stderr.isEmpty {
-            out += "<h4>Errors</h4>\n<pre class=\"stderr\">\(HTMLText.escape(cell.stderr))</pre>\n"
+            out += "<h4>Errors</h4>\n<pre class=\"stderr\">\(HTMLText.escape(DisplayText.clip(cell.stderr, limit: DisplayText.outputLimit)))</pre>\n"
         }
         if let recorded = cell.recordedOutput {
             if cell.recordedMatches == false {
                 out += "<h4>Your recorded output <span class=\"differs\">differs</span> from the run</h4>\n"
-                out += "<pre class=\"recorded\">\(recorded.isEmpty ? "<em>(empty)</em>" : HTMLText.escape(recorded))</pre>\n"
+                out += "<pre class=\"recorded\">\(recorded.isEmpty ? "<em>(empty)</em>" : HTMLText.escape(DisplayText.clip(recorded, limit: DisplayText.outputLimit)))</pre>\n"
             } else if cell.recordedMatches == true {
                 out += "<p class=\"matches\">Your recorded output matches the run.</p>\n"
             }

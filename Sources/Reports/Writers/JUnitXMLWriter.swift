@@ -8,7 +8,8 @@
 /// - Scores go in `<properties>` (`score`, `max`, `percent`, per question `Q1.score` ...), which
 ///   JUnit consumers keep but do not interpret.
 ///
-/// Everything is escaped for XML 1.0, and characters XML 1.0 cannot carry are dropped.
+/// Everything is escaped for XML 1.0, and characters XML 1.0 cannot carry are dropped. `time`
+/// is always `0` (grading time is not a test duration, but some reporters need the attribute).
 public struct JUnitXMLWriter: Sendable {
     /// The root `<testsuites>` element is named after the batch's rubric.
     public init() {}
@@ -20,7 +21,7 @@ public struct JUnitXMLWriter: Sendable {
         let nameCounts = Dictionary(batch.submissions.map { ($0.studentName, 1) }, uniquingKeysWith: +)
         for s in batch.submissions {
             let name = nameCounts[s.studentName, default: 0] > 1 ? "\(s.studentName) (\(s.file))" : s.studentName
-            let suite = self.suite(s, name: name)
+            let suite = self.suite(s, name: name, timestamp: batch.generatedAt)
             suites += suite.xml
             totals.tests += suite.tests
             totals.failures += suite.failures
@@ -33,12 +34,14 @@ public struct JUnitXMLWriter: Sendable {
         return out
     }
 
-    private func suite(_ s: SubmissionResult, name: String) -> (xml: String, tests: Int, failures: Int, errors: Int) {
+    private func suite(_ s: SubmissionResult, name: String, timestamp: String?) -> (xml: String, tests: Int, failures: Int, errors: Int) {
         let suiteName = XMLText.attribute(name)
         let failures = s.questions.filter { !$0.isFullMarks }.count
         let errors = s.succeeded ? 0 : 1
         let tests = s.questions.count + errors
-        var out = "  <testsuite name=\"\(suiteName)\" tests=\"\(tests)\" failures=\"\(failures)\" errors=\"\(errors)\" skipped=\"0\">\n"
+        var out = "  <testsuite name=\"\(suiteName)\" tests=\"\(tests)\" failures=\"\(failures)\" errors=\"\(errors)\" skipped=\"0\" time=\"0\""
+        if let timestamp { out += " timestamp=\"\(XMLText.attribute(timestamp))\"" }
+        out += ">\n"
         out += "    <properties>\n"
         var properties: [(String, String)] = [
             ("file", s.file),
@@ -56,7 +59,7 @@ public struct JUnitXMLWriter: Sendable {
         }
         out += "    </properties>\n"
         if let error = s.error {
-            out += "    <testcase classname=\"\(suiteName)\" name=\"grading\">\n"
+            out += "    <testcase classname=\"\(suiteName)\" name=\"grading\" time=\"0\">\n"
             out += "      <error message=\"\(XMLText.attribute(error))\" type=\"GradingError\">\(XMLText.text(error))</error>\n"
             out += "    </testcase>\n"
         }
@@ -70,7 +73,7 @@ public struct JUnitXMLWriter: Sendable {
     private func testCase(_ q: QuestionResult, classname: String) -> String {
         var name = q.id
         if let title = q.title, !title.isEmpty { name += ": \(title)" }
-        var out = "    <testcase classname=\"\(classname)\" name=\"\(XMLText.attribute(name))\""
+        var out = "    <testcase classname=\"\(classname)\" name=\"\(XMLText.attribute(name))\" time=\"0\""
         if q.isFullMarks { return out + "/>\n" }
         out += ">\n"
         let message = "\(q.id) scored \(ScoreFormat.fraction(q.score, of: q.max))"

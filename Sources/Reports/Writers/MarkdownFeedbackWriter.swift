@@ -63,7 +63,7 @@ public struct MarkdownFeedbackWriter: Sendable {
             out += "### What earned points\n\n"
             for e in c.earned {
                 out += "- **\(MarkdownText.inline(e.id))** (+\(ScoreFormat.text(e.points))): you wrote"
-                out += " “\(MarkdownText.inline(e.quote))”"
+                out += " “\(MarkdownText.inline(DisplayText.clipInline(e.quote, limit: DisplayText.quoteLimit)))”"
                 if !e.match.isEmpty { out += " (\(MarkdownText.inline(e.match)))" }
                 out += "\n"
             }
@@ -79,7 +79,7 @@ public struct MarkdownFeedbackWriter: Sendable {
         if !c.misconceptions.isEmpty {
             out += "### Misconceptions\n\n"
             for m in c.misconceptions {
-                out += "- **\(MarkdownText.inline(m.id))** (−\(ScoreFormat.text(m.points))): you wrote “\(MarkdownText.inline(m.quote))”\n"
+                out += "- **\(MarkdownText.inline(m.id))** (−\(ScoreFormat.text(m.points))): you wrote “\(MarkdownText.inline(DisplayText.clipInline(m.quote, limit: DisplayText.quoteLimit)))”\n"
             }
             out += "\n"
         }
@@ -114,7 +114,8 @@ public struct MarkdownFeedbackWriter: Sendable {
     }
 
     /// A labelled value under a list item: inline when short and on one line, else fenced.
-    private func detail(_ label: String, _ value: String) -> String {
+    private func detail(_ label: String, _ fullValue: String) -> String {
+        let value = DisplayText.clip(fullValue, limit: DisplayText.valueLimit)
         if !value.contains(where: \.isNewline), value.count <= 100 {
             return "  - \(label): \(MarkdownText.inline(value))\n"
         }
@@ -125,20 +126,20 @@ public struct MarkdownFeedbackWriter: Sendable {
 
     private func cellSection(_ cell: CellResult, number: Int, count: Int) -> String {
         var out = count == 1 ? "### Code cell\n\n" : "### Code cell \(number) of \(count)\n\n"
-        out += MarkdownText.fenced(cell.code, language: "python") + "\n"
+        out += MarkdownText.fenced(DisplayText.clip(cell.code, limit: DisplayText.codeLimit), language: "python") + "\n"
         if let repair = cell.repair {
             out += "> **Repaired before running** (\(MarkdownText.inline(repair.kind))): \(MarkdownText.inline(repair.description))."
             out += " The repaired copy ran with status **\(repair.statusAfter.rawValue)**.\n\n"
         }
         out += "Output when the grader ran it:\n\n"
-        out += MarkdownText.fenced(cell.stdout.isEmpty ? "(no output)" : cell.stdout, language: "text") + "\n"
+        out += MarkdownText.fenced(cell.stdout.isEmpty ? "(no output)" : DisplayText.clip(cell.stdout, limit: DisplayText.outputLimit), language: "text") + "\n"
         if !cell.stderr.isEmpty {
-            out += "Errors:\n\n" + MarkdownText.fenced(cell.stderr, language: "text") + "\n"
+            out += "Errors:\n\n" + MarkdownText.fenced(DisplayText.clip(cell.stderr, limit: DisplayText.outputLimit), language: "text") + "\n"
         }
         if let recorded = cell.recordedOutput {
             if cell.recordedMatches == false {
                 out += "Your recorded output **differs** from the run:\n\n"
-                out += MarkdownText.fenced(recorded.isEmpty ? "(empty)" : recorded, language: "text") + "\n"
+                out += MarkdownText.fenced(recorded.isEmpty ? "(empty)" : DisplayText.clip(recorded, limit: DisplayText.outputLimit), language: "text") + "\n"
             } else if cell.recordedMatches == true {
                 out += "Your recorded output matches the run.\n\n"
             }
