@@ -55,3 +55,15 @@ import Testing
         #expect(HTMLText.escape("x\r\ny") == "x\ny")
     }
 }
+
+@Suite struct EscapingDetailTests {
+    @Test func lineEndsAndCombiningMarks() {
+        #expect(HTMLText.escape("a\rb\r\nc\nd") == "a\nb\nc\nd")
+        #expect(MarkdownText.inline("a\r\nb") == "a b")
+        // "<" + COMBINING LONG SOLIDUS OVERLAY is one Character; the "<" must still be escaped.
+        #expect(MarkdownText.inline("<\u{338}script>").unicodeScalars.starts(with: "&lt;".unicodeScalars))
+        #expect(HTMLText.escape("<\u{338}script>").unicodeScalars.starts(with: "&lt;".unicodeScalars))
+        #expect(GradebookCSVWriter.textCell("  =1+1") == "'  =1+1")
+        #expect(GradebookCSVWriter.textCell("Ann-Marie") == "Ann-Marie")
+    }
+}

@@ -7,15 +7,18 @@ enum HTMLText {
     static func escape(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
+        var afterCR = false
         for scalar in text.unicodeScalars {
+            defer { afterCR = scalar == "\r" }
             switch scalar {
             case "&": out += "&amp;"
             case "<": out += "&lt;"
             case ">": out += "&gt;"
             case "\"": out += "&quot;"
             case "'": out += "&#39;"
-            case "\n", "\t": out.unicodeScalars.append(scalar)
-            case "\r": break  // CRLF from Windows sheets: the \n that follows is the line break
+            case "\n": if !afterCR { out += "\n" }  // CRLF: the CR already made the break
+            case "\r": out += "\n"  // CRLF and old Mac CR line ends become one \n
+            case "\t": out += "\t"
             default:
                 if isControl(scalar) {
                     out += "\u{FFFD}"

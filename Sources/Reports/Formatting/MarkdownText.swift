@@ -7,26 +7,31 @@ enum MarkdownText {
     /// Characters that can start Markdown syntax in the middle of a line. Inline text is never
     /// placed at the start of a line, so `#`, `-`, `+`, `1.` need no escape (fewer backslashes
     /// for a student reading the raw file).
-    private static let special: Set<Character> = ["\\", "`", "*", "_", "[", "]", "|", "~"]
+    private static let special: Set<Unicode.Scalar> = ["\\", "`", "*", "_", "[", "]", "|", "~"]
 
     /// Escapes inline text and flattens it to one line (a newline would end a list item or a
     /// table cell). `<` and `&` become entities so no raw HTML survives, even in renderers that
     /// ignore backslash escapes before them.
     static func inline(_ text: String) -> String {
+        // Scalar by scalar, so a combining mark cannot hide a `<` inside a larger Character.
         var out = ""
-        for ch in text {
-            switch ch {
+        var afterCR = false
+        for scalar in text.unicodeScalars {
+            defer { afterCR = scalar == "\r" }
+            switch scalar {
             case "<": out += "&lt;"
             case ">": out += "&gt;"
             case "&": out += "&amp;"
-            case "\n", "\r\n", "\r", "\t": out += " "
+            case "\n": if !afterCR { out += " " }
+            case "\r", "\t": out += " "
             default:
-                if ch.unicodeScalars.contains(where: HTMLText.isControl) {
+                if HTMLText.isControl(scalar) {
                     out += "\u{FFFD}"
-                } else if special.contains(ch) {
-                    out += "\\\(ch)"
+                } else if special.contains(scalar) {
+                    out += "\\"
+                    out.unicodeScalars.append(scalar)
                 } else {
-                    out.append(ch)
+                    out.unicodeScalars.append(scalar)
                 }
             }
         }

@@ -23,7 +23,8 @@ import Foundation
 /// was graded scores an explicit `0`.
 ///
 /// Format: RFC 4180 (comma separator, CRLF line ends, fields with `,` `"` CR or LF quoted with
-/// doubled quotes). Text cells starting with `=`, `+`, `-`, `@`, tab or CR get a leading `'` so
+/// doubled quotes). Text cells starting with `=`, `+`, `-`, `@`, tab, CR or LF (or with `=`,
+/// `+`, `-`, `@` after leading spaces) get a leading `'` so
 /// spreadsheets do not run them as formulas (CSV injection); score cells are numbers we format
 /// and are never prefixed. No byte-order mark by default: Canvas and Moodle read UTF-8 without
 /// one, and a BOM can end up glued to the first header (`\u{FEFF}Student`) in importers that do
@@ -67,9 +68,13 @@ public struct GradebookCSVWriter: Sendable {
     }
 
     /// Neutralises spreadsheet formulas in a text cell (OWASP "CSV injection").
+    /// Leading spaces are looked through too: some spreadsheets trim them before deciding.
     static func textCell(_ text: String) -> String {
         guard let first = text.unicodeScalars.first else { return text }
-        return ["=", "+", "-", "@", "\t", "\r"].contains(first) ? "'" + text : text
+        if ["=", "+", "-", "@", "\t", "\r", "\n"].contains(first) { return "'" + text }
+        let firstVisible = text.unicodeScalars.first { $0 != " " && $0 != "\u{A0}" }
+        if let firstVisible, ["=", "+", "-", "@"].contains(firstVisible) { return "'" + text }
+        return text
     }
 
     /// RFC 4180 quoting.
