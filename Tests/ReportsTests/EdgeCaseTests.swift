@@ -67,3 +67,18 @@ import Testing
         #expect(GradebookCSVWriter.textCell("Ann-Marie") == "Ann-Marie")
     }
 }
+
+@Suite struct ExecutionOnlyTests {
+    @Test func runOutputShownWhenThereAreNoCells() {
+        let q = QuestionResult(id: "Q4", kind: .code, score: 0, max: 1,
+                               execution: ExecutionResult(status: .blocked, exception: "PermissionError", stdout: "<b>1</b>\n", processes: 1))
+        let s = SubmissionResult.summing(file: "a.txt", questions: [q])
+        let md = MarkdownFeedbackWriter().render(s)
+        #expect(md.contains("Run: **blocked**, the code was stopped: it tried something the grader does not allow"))
+        #expect(md.contains("(PermissionError); 1 child process started."))
+        #expect(md.contains("Output:\n\n```text\n<b>1</b>\n```\n"))
+        let html = HTMLFeedbackWriter().render(s)
+        #expect(html.contains("<pre class=\"output\">&lt;b&gt;1&lt;/b&gt;\n</pre>"))
+        #expect(HTMLStructureTests.unbalancedTags(html) == [])
+    }
+}

@@ -47,3 +47,16 @@ public struct ExecutionResult: Codable, Sendable, Equatable {
         try c.encode(processes, forKey: .processes)
     }
 }
+
+extension ExecutionStatus {
+    /// The status in words for a student.
+    public var explanation: String {
+        switch self {
+        case .ok: return "ran to the end"
+        case .error: return "stopped with an uncaught exception"
+        case .timeout: return "was stopped: it ran past the time limit"
+        case .limit: return "was stopped: it hit a resource limit (CPU, memory, output or processes)"
+        case .blocked: return "was stopped: it tried something the grader does not allow (files, network, shell)"
+        }
+    }
+}

@@ -68,9 +68,12 @@ public struct HTMLFeedbackWriter: Sendable {
         }
         if let c = q.concepts { out += concepts(c) }
         if let e = q.execution {
-            out += "<p class=\"run\">Run: <strong>\(e.status.rawValue)</strong>"
-            if let ex = e.exception { out += ", uncaught <code>\(HTMLText.escape(ex))</code>" }
-            out += ", \(e.processes) child \(e.processes == 1 ? "process" : "processes") started.</p>\n"
+            out += "<p class=\"run\">Run: <strong>\(e.status.rawValue)</strong>, the code \(e.status.explanation)"
+            if let ex = e.exception { out += " (<code>\(HTMLText.escape(ex))</code>)" }
+            out += "; \(e.processes) child \(e.processes == 1 ? "process" : "processes") started.</p>\n"
+            if q.cells.isEmpty, !e.stdout.isEmpty {
+                out += "<h4>Output</h4>\n<pre class=\"output\">\(HTMLText.escape(DisplayText.clip(e.stdout, limit: DisplayText.outputLimit)))</pre>\n"
+            }
         }
         if !q.checks.isEmpty { out += checks(q.checks) }
         for (index, cell) in q.cells.enumerated() {

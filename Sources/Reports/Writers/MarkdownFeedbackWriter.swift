@@ -49,7 +49,7 @@ public struct MarkdownFeedbackWriter: Sendable {
         }
         if !q.feedback.isEmpty { out += "\n" }
         if let concepts = q.concepts { out += conceptsSection(concepts) }
-        if let execution = q.execution { out += executionLine(execution) }
+        if let execution = q.execution { out += executionLine(execution, showOutput: q.cells.isEmpty) }
         if !q.checks.isEmpty { out += checksSection(q.checks) }
         for (index, cell) in q.cells.enumerated() {
             out += cellSection(cell, number: index + 1, count: q.cells.count)
@@ -86,10 +86,13 @@ public struct MarkdownFeedbackWriter: Sendable {
         return out
     }
 
-    private func executionLine(_ e: ExecutionResult) -> String {
-        var out = "Run: **\(e.status.rawValue)**"
-        if let exception = e.exception { out += ", uncaught \(MarkdownText.inline(exception))" }
-        out += ", \(e.processes) child \(e.processes == 1 ? "process" : "processes") started.\n\n"
+    private func executionLine(_ e: ExecutionResult, showOutput: Bool) -> String {
+        var out = "Run: **\(e.status.rawValue)**, the code \(e.status.explanation)"
+        if let exception = e.exception { out += " (\(MarkdownText.inline(exception)))" }
+        out += "; \(e.processes) child \(e.processes == 1 ? "process" : "processes") started.\n\n"
+        if showOutput, !e.stdout.isEmpty {
+            out += "Output:\n\n" + MarkdownText.fenced(DisplayText.clip(e.stdout, limit: DisplayText.outputLimit), language: "text") + "\n"
+        }
         return out
     }
 
