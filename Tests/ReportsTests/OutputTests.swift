@@ -163,3 +163,15 @@ import Testing
         #expect(derived.studentID == "12345")
     }
 }
+
+@Suite struct ReportFormatTests {
+    @Test func parsesFormatLists() throws {
+        #expect(try ReportFormat.parse("json, csv,JUnit") == [.json, .csv, .junit])
+        #expect(try ReportFormat.parse("all") == Set(ReportFormat.allCases))
+        #expect(try ReportFormat.parse("md,html") == [.markdown, .html])
+        #expect(throws: ReportError.unknownFormat("pdf", valid: ["all"] + ReportFormat.allCases.map(\.rawValue))) {
+            try ReportFormat.parse("json,pdf")
+        }
+        #expect(throws: ReportError.self) { try ReportFormat.parse(" , ") }
+    }
+}

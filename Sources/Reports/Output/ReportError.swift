@@ -10,6 +10,8 @@ public enum ReportError: Error, Equatable, CustomStringConvertible {
     case readFailed(path: String, reason: String)
     /// Nothing to merge: no result files were found.
     case noResults(searched: [String])
+    /// A report format name that does not exist (`--format`).
+    case unknownFormat(String, valid: [String])
 
     public var description: String {
         switch self {
@@ -22,7 +24,9 @@ public enum ReportError: Error, Equatable, CustomStringConvertible {
         case .readFailed(let path, let reason):
             return "cannot read \(path): \(reason)"
         case .noResults(let searched):
-            return "no result files found in \(searched.joined(separator: ", "))"
+            return searched.isEmpty ? "no results to merge" : "no result files found in \(searched.joined(separator: ", "))"
+        case .unknownFormat(let name, let valid):
+            return "unknown report format \"\(name)\"; valid formats: \(valid.joined(separator: ", "))"
         }
     }
 }

@@ -3,6 +3,24 @@ import Foundation
 /// The reports a batch can produce; `grader grade --format` picks among them.
 public enum ReportFormat: String, CaseIterable, Sendable, Codable {
     case json, csv, junit, markdown, html, gradescope, summary
+
+    /// Parses a `--format` value: names separated by commas (`json,csv,junit`), or `all`.
+    /// `md` is accepted for `markdown`. An unknown name is an error that lists the valid ones.
+    public static func parse(_ list: String) throws -> Set<ReportFormat> {
+        var formats = Set<ReportFormat>()
+        for raw in list.split(separator: ",") {
+            let name = raw.trimmingCharacters(in: .whitespaces).lowercased()
+            if name == "all" {
+                formats.formUnion(allCases)
+            } else if let format = ReportFormat(rawValue: name == "md" ? "markdown" : name) {
+                formats.insert(format)
+            } else {
+                throw ReportError.unknownFormat(name, valid: ["all"] + allCases.map(\.rawValue))
+            }
+        }
+        guard !formats.isEmpty else { throw ReportError.unknownFormat(list, valid: ["all"] + allCases.map(\.rawValue)) }
+        return formats
+    }
 }
 
 /// Writes every report of a batch into an output directory with the layout of `ReportLayout`,
