@@ -175,3 +175,18 @@ import Testing
         #expect(throws: ReportError.self) { try ReportFormat.parse(" , ") }
     }
 }
+
+@Suite struct ResultStorePruneTests {
+    @Test func removeAndPrune() throws {
+        let root = try SampleResults.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let store = ResultStore(reportsDirectory: root)
+        #expect(try store.prune(keeping: []) == [])  // no directory yet: nothing to do
+        for s in SampleResults.batch.submissions { try store.write(s, rubric: "r") }
+        try store.remove(file: SampleResults.failed.file)
+        try store.remove(file: SampleResults.failed.file)  // absent: fine
+        #expect(try store.readAll().submissions.count == 2)
+        #expect(try store.prune(keeping: [SampleResults.partial.file]) == [SampleResults.fullMarks.file])
+        #expect(try store.readAll().submissions.map(\.file) == [SampleResults.partial.file])
+    }
+}

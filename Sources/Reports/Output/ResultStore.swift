@@ -49,6 +49,37 @@ public struct ResultStore: Sendable {
         return (batch.rubric, submission)
     }
 
+    /// Removes a sheet's stored result (a sheet withdrawn from the batch). No error if absent.
+    public func remove(file: String) throws {
+        let url = url(for: file)
+        guard FileManager.default.fileExists(atPath: url.path) else { return }
+        do {
+            try FileManager.default.removeItem(at: url)
+        } catch {
+            throw ReportError.writeFailed(path: url.path, reason: "cannot remove: \(error.localizedDescription)")
+        }
+    }
+
+    /// Removes stored results of sheets not in `files`, and returns the sheets removed. Only for
+    /// a run that sees the whole batch: a shard sharing the directory would delete the results
+    /// of the other shards.
+    @discardableResult
+    public func prune(keeping files: Set<String>) throws -> [String] {
+        guard FileManager.default.fileExists(atPath: directory.path) else { return [] }
+        var removed: [String] = []
+        for url in try ResultStore.jsonFiles(in: directory) {
+            let stored = try ResultStore.read(url).submissions.map(\.file)
+            guard !stored.contains(where: files.contains) else { continue }
+            do {
+                try FileManager.default.removeItem(at: url)
+            } catch {
+                throw ReportError.writeFailed(path: url.path, reason: "cannot remove: \(error.localizedDescription)")
+            }
+            removed += stored
+        }
+        return removed.sorted()
+    }
+
     /// Every result in the store, merged into one batch (sorted by file).
     public func readAll() throws -> BatchResult {
         let files = try ResultStore.jsonFiles(in: directory)
