@@ -1,1 +1,0 @@
-// The ProcessRuntime layer. See README "Architecture".
