@@ -80,8 +80,10 @@ public struct FileDescriptor: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// Writes all of `bytes`, handling partial writes, `EINTR`, and `EAGAIN` on a non-blocking
-    /// descriptor (by waiting for it to become writable).
-    public func writeAll(_ bytes: some Collection<UInt8>) throws {
+    /// descriptor (by waiting for it to become writable, until `deadline`).
+    /// - Returns: the number of bytes written, less than `bytes.count` only if the deadline passed.
+    @discardableResult
+    public func writeAll(_ bytes: some Collection<UInt8>, deadline: Deadline = .never) throws -> Int {
         let contiguous = Array(bytes)
         var offset = 0
         while offset < contiguous.count {
@@ -96,11 +98,13 @@ public struct FileDescriptor: Hashable, Sendable, CustomStringConvertible {
             case EINTR:
                 continue
             case EAGAIN, EWOULDBLOCK:
-                _ = try Poller.wait(for: [PollRequest(self, events: .writable)], deadline: .never)
+                let ready = try Poller.wait(for: [PollRequest(self, events: .writable)], deadline: deadline)
+                if ready.isEmpty { return offset }
             default:
                 throw SystemCallError.lastError("write")
             }
         }
+        return offset
     }
 
     /// Opens `/dev/null` for reading and writing (close-on-exec).

@@ -22,6 +22,14 @@ public struct FramedWriter: Sendable {
     /// Throws `FramingError.peerClosed` if no reader is left (needs `SIGPIPE` ignored; otherwise
     /// the signal kills the process first, which is the default for a sandboxed child).
     public func write(_ payload: some Collection<UInt8>) throws {
+        try write(payload, deadline: .never)
+    }
+
+    /// Writes one message, waiting for room in the pipe until `deadline` at most. The descriptor
+    /// must be non-blocking for the deadline to matter (a blocking write cannot be interrupted).
+    /// Throws `FramingError.writeTimedOut` if the deadline passes; the channel then holds a
+    /// partial frame and must be abandoned.
+    public func write(_ payload: some Collection<UInt8>, deadline: Deadline) throws {
         let length = payload.count
         guard length <= maxFrameLength else {
             throw FramingError.frameTooLarge(length: length, limit: maxFrameLength)
@@ -33,10 +41,14 @@ public struct FramedWriter: Sendable {
         frame.append(UInt8(truncatingIfNeeded: length >> 8))
         frame.append(UInt8(truncatingIfNeeded: length))
         frame.append(contentsOf: payload)
+        let written: Int
         do {
-            try descriptor.writeAll(frame)
+            written = try descriptor.writeAll(frame, deadline: deadline)
         } catch let error as SystemCallError where error.code == EPIPE {
             throw FramingError.peerClosed
+        }
+        if written < frame.count {
+            throw FramingError.writeTimedOut(written: written, total: frame.count)
         }
     }
 

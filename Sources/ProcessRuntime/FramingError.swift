@@ -7,6 +7,8 @@ public enum FramingError: Error, Equatable, Sendable, CustomStringConvertible {
     case frameTooLarge(length: Int, limit: Int)
     /// The reading side is gone (`EPIPE`), so the message cannot be delivered.
     case peerClosed
+    /// A write with a deadline could only put `written` of `total` bytes into the pipe.
+    case writeTimedOut(written: Int, total: Int)
 
     public var description: String {
         switch self {
@@ -16,6 +18,8 @@ public enum FramingError: Error, Equatable, Sendable, CustomStringConvertible {
             "message of \(length) bytes exceeds the limit of \(limit) bytes"
         case .peerClosed:
             "the other end of the channel is closed"
+        case let .writeTimedOut(written, total):
+            "timed out writing a message (\(written) of \(total) bytes written)"
         }
     }
 }

@@ -46,4 +46,13 @@ public enum ResourceLimits {
         }
         return (UInt64(limit.rlim_cur), UInt64(limit.rlim_max))
     }
+
+    /// Lowers a limit to at most `soft`/`hard`, never trying to raise one above the current hard
+    /// limit (which would fail without privilege): a sandbox inside a stricter sandbox keeps the
+    /// stricter limit.
+    public static func lower(_ resource: Resource, soft: UInt64, hard: UInt64? = nil) throws {
+        let current = try get(resource)
+        let newHard = min(hard ?? soft, current.hard)
+        try set(resource, soft: min(soft, newHard), hard: newHard)
+    }
 }
