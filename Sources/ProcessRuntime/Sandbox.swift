@@ -23,6 +23,8 @@ public struct Sandbox: Sendable {
     /// Throws only when the run cannot be set up (a threaded caller, no pipes, no memory); every
     /// failure of the work itself is in the outcome.
     public func run(_ body: (SandboxContext) -> Int32) throws -> SandboxOutcome {
+        // Refuse before any side effect (pipes, subreaper) when called from a threaded process.
+        try ThreadCheck.requireSingleThreaded()
         try Subreaper.enable()
         let parent = getpid()
         let childrenBefore = Set(ProcessTable.members(ofGroup: nil, orChildrenOf: parent).map(\.pid))

@@ -1,0 +1,98 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import ProcessRuntime
+
+extension Scenarios {
+    /// A deterministic payload so the reader can check every byte.
+    static func payload(index: Int, length: Int) -> [UInt8] {
+        (0..<length).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ index &* 7) }
+    }
+
+    static func framing() throws -> Report {
+        var report = Report()
+        let smallCount = 2_000
+        let bigLength = 3 * 1024 * 1024 + 17
+
+        // Many messages of varied sizes (including empty ones and ones larger than a pipe's
+        // buffer) and one large message, from a child through one pipe.
+        let pipe = try Pipe()
+        let writer = try ChildProcess.fork {
+            pipe.readEnd.closeQuietly()
+            let framed = FramedWriter(descriptor: pipe.writeEnd)
+            do {
+                for index in 0..<smallCount {
+                    try framed.write(payload(index: index, length: (index * 37) % 5_000))
+                }
+                try framed.write(payload(index: -1, length: bigLength))
+                try framed.write(payload(index: 1, length: 70_000))
+            } catch {
+                return 1
+            }
+            return 0
+        }
+        pipe.writeEnd.closeQuietly()
+        let reader = FramedReader(descriptor: pipe.readEnd)
+        var intact = 0
+        for index in 0..<smallCount {
+            if try reader.read() == payload(index: index, length: (index * 37) % 5_000) { intact += 1 }
+        }
+        report.set("smallIntact", intact)
+        report.set("bigIntact", try reader.read() == payload(index: -1, length: bigLength))
+        report.set("afterBigIntact", try reader.read() == payload(index: 1, length: 70_000))
+        report.set("cleanEnd", try reader.read() == nil)
+        report.set("writerStatus", Int(try writer.wait()?.pythonExitCode ?? 999))
+        pipe.readEnd.closeQuietly()
+
+        // A writer that dies in the middle of a frame: an error, not a clean end.
+        let broken = try Pipe()
+        let halfWriter = try ChildProcess.fork {
+            broken.readEnd.closeQuietly()
+            var bytes: [UInt8] = [0, 0, 0, 100]
+            bytes += [UInt8](repeating: 7, count: 10)
+            _ = try? broken.writeEnd.writeAll(bytes)
+            return 0
+        }
+        broken.writeEnd.closeQuietly()
+        let brokenReader = FramedReader(descriptor: broken.readEnd)
+        do {
+            _ = try brokenReader.read()
+            report.set("truncated", "no error")
+        } catch let error as FramingError {
+            report.set("truncated", String(describing: error))
+        }
+        _ = try halfWriter.wait()
+        broken.readEnd.closeQuietly()
+
+        // Timeouts: nothing arrives, then a frame arrives in two halves across two reads.
+        let slow = try Pipe()
+        let slowReader = FramedReader(descriptor: slow.readEnd)
+        let started = MonotonicClock.nowSeconds()
+        report.set("emptyReadTimedOut", try slowReader.read(timeout: 0.1) == .timedOut)
+        report.set("timeoutElapsed", MonotonicClock.nowSeconds() - started)
+        try slow.writeEnd.writeAll([0, 0, 0, 4, 1, 2])
+        let firstHalf = try slowReader.read(timeout: 0.05)
+        report.set("partialTimedOut", firstHalf == .timedOut && slowReader.isMidFrame)
+        try slow.writeEnd.writeAll([3, 4])
+        report.set("resumed", try slowReader.read(timeout: 1) == .message([1, 2, 3, 4]))
+
+        // Oversized header.
+        try slow.writeEnd.writeAll([0xff, 0xff, 0xff, 0xff])
+        let tight = FramedReader(descriptor: slow.readEnd, maxFrameLength: 1024)
+        do {
+            _ = try tight.read()
+            report.set("tooLarge", "no error")
+        } catch {
+            report.set("tooLarge", String(describing: error))
+        }
+        slow.closeQuietly()
+
+        // Poller across several pipes: only the one written to is reported.
+        let pipes = try (0..<3).map { _ in try Pipe() }
+        try pipes[1].writeEnd.writeAll([42])
+        let ready = try Poller.readable(pipes.map(\.readEnd), timeout: 1)
+        report.set("pollerReady", ready.map { pipes.map(\.readEnd).firstIndex(of: $0) ?? -1 })
+        pipes.forEach { $0.closeQuietly() }
+        return report
+    }
+}
