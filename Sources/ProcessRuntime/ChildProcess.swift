@@ -27,6 +27,9 @@ public final class ChildProcess {
         let parent = getpid()
         switch try Fork.fork() {
         case .child:
+            // Recorded from both sides: whichever runs first fills the slot, so the record
+            // survives either process being killed right after the fork.
+            if let budget, let slot { budget.record(slot: slot, pid: getpid(), parent: parent) }
             ChildSide.exit(body())
         case let .parent(pid):
             if let budget, let slot { budget.record(slot: slot, pid: pid, parent: parent) }

@@ -80,6 +80,7 @@ public struct Sandbox: Sendable {
             cpuTimeSeconds: monitor.mainCPUSeconds,
             mainPID: mainPID,
             processes: budget.observedProcesses,
+            processesStarted: budget.startedCount,
             processesRefused: budget.refusedCount,
             survivors: survivors
         )

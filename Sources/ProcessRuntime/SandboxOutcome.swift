@@ -17,8 +17,12 @@ public struct SandboxOutcome: Sendable, Equatable {
     public var cpuTimeSeconds: Double
     /// Pid of the main process, which is also the run's process group id.
     public var mainPID: Int32
-    /// Processes started through the run's `ProcessBudget`, in start order.
+    /// Processes started through the run's `ProcessBudget` whose pid was recorded, in start
+    /// order. A process killed at the very moment it forked may miss its entry; the count of
+    /// starts is `processesStarted`.
     public var processes: [ObservedProcess]
+    /// Processes started through the run's `ProcessBudget` (the main process not included).
+    public var processesStarted: Int
     /// Process starts refused by the process cap.
     public var processesRefused: Int
     /// Processes of the run still present after cleanup. Always empty unless something is

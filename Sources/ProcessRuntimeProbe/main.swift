@@ -7,6 +7,10 @@ import Glibc
 #endif
 import ProcessRuntime
 
+// Start from default signal handling: a test runner may spawn us with signals blocked (which
+// would make terminate() and kill-on-timeout scenarios hang), and forked children inherit that.
+ChildSide.resetSignalDispositions()
+
 let arguments = CommandLine.arguments
 guard arguments.count >= 2 else {
     print("usage: ProcessRuntimeProbe SCENARIO [ARGS...]; scenarios: \(Scenarios.names.joined(separator: ", "))")

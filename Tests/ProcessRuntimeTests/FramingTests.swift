@@ -1,0 +1,59 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import Testing
+@testable import ProcessRuntime
+
+@Suite struct FramingTests {
+    @Test func largeAndManyMessagesAcrossProcesses() throws {
+        let report = try ProbeRunner.run(["framing"])
+        #expect(report.int("smallIntact") == 2_000)
+        #expect(report.bool("bigIntact") == true)
+        #expect(report.bool("afterBigIntact") == true)
+        #expect(report.bool("cleanEnd") == true)
+        #expect(report.int("writerStatus") == 0)
+        #expect(report.string("truncated") == "stream ended in the middle of a message (14 of 104 bytes received)")
+        #expect(report.bool("emptyReadTimedOut") == true)
+        #expect(report.bool("partialTimedOut") == true)
+        #expect(report.bool("resumed") == true)
+        #expect(report.string("tooLarge") == "message of 4294967295 bytes exceeds the limit of 1024 bytes")
+        #expect(report.ints("pollerReady") == [1])
+    }
+
+    /// Framing within one process (no fork): messages written then read back, including empty.
+    @Test func roundTripInOneProcess() throws {
+        let pipe = try ProcessRuntime.Pipe()
+        defer { pipe.closeQuietly() }
+        let writer = FramedWriter(descriptor: pipe.writeEnd)
+        let reader = FramedReader(descriptor: pipe.readEnd)
+        let messages: [[UInt8]] = [[], [1], Array("héllo".utf8), [UInt8](repeating: 9, count: 3_000)]
+        for message in messages { try writer.write(message) }
+        for message in messages { #expect(try reader.read() == message) }
+        #expect(try reader.read(timeout: 0.01) == .timedOut)
+        pipe.writeEnd.closeQuietly()
+        #expect(try reader.read(timeout: 1) == .endOfStream)
+    }
+
+    @Test func writingToAClosedPipeIsAnError() throws {
+        signal(SIGPIPE, SIG_IGN)
+        let pipe = try ProcessRuntime.Pipe()
+        pipe.readEnd.closeQuietly()
+        defer { pipe.writeEnd.closeQuietly() }
+        #expect(throws: FramingError.peerClosed) { try FramedWriter(descriptor: pipe.writeEnd).write([1, 2, 3]) }
+    }
+
+    @Test func pollerTimesOutWithNothingReady() throws {
+        let pipe = try ProcessRuntime.Pipe()
+        defer { pipe.closeQuietly() }
+        #expect(try Poller.readable([pipe.readEnd], timeout: 0.01).isEmpty)
+        try pipe.writeEnd.writeAll([1])
+        #expect(try Poller.readable([pipe.readEnd], timeout: 1) == [pipe.readEnd])
+    }
+
+    @Test func pipeEndsAreCloseOnExec() throws {
+        let pipe = try ProcessRuntime.Pipe()
+        defer { pipe.closeQuietly() }
+        #expect(fcntl(pipe.readEnd.rawValue, F_GETFD) & FD_CLOEXEC != 0)
+        #expect(fcntl(pipe.writeEnd.rawValue, F_GETFD) & FD_CLOEXEC != 0)
+    }
+}
