@@ -3,7 +3,7 @@ import Glibc
 #endif
 
 /// How a process ended, decoded from a `waitpid` status.
-public enum ExitStatus: Equatable, Hashable, Sendable, CustomStringConvertible {
+public enum ExitStatus: Equatable, Hashable, Sendable, Codable, CustomStringConvertible {
     /// Called `exit`/`_exit` with this code (0 ... 255).
     case exited(Int32)
     /// Killed by this signal.

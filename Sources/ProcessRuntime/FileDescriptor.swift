@@ -84,7 +84,11 @@ public struct FileDescriptor: Hashable, Sendable, CustomStringConvertible {
     /// - Returns: the number of bytes written, less than `bytes.count` only if the deadline passed.
     @discardableResult
     public func writeAll(_ bytes: some Collection<UInt8>, deadline: Deadline = .never) throws -> Int {
-        let contiguous = Array(bytes)
+        if let array = bytes as? [UInt8] { return try writeAll(array: array, deadline: deadline) }
+        return try writeAll(array: Array(bytes), deadline: deadline)
+    }
+
+    private func writeAll(array contiguous: [UInt8], deadline: Deadline) throws -> Int {
         var offset = 0
         while offset < contiguous.count {
             let written = contiguous.withUnsafeBytes { raw in

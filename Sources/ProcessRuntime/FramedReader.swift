@@ -19,6 +19,11 @@ public enum FramedReadResult: Equatable, Sendable {
 /// reader ever swallows bytes that belong to the next reader's frame. A read that times out
 /// mid-frame keeps what it has and resumes on the next call. A class because it carries that
 /// partial frame between calls.
+///
+/// With a shared read end, a partial frame kept in one process is lost to the others: there,
+/// wait for readability with `Poller` (that is where the timeout goes), then call the blocking
+/// `read()` while holding the shared lock, which always completes the frame — CPython's
+/// `Queue.get(timeout=)` works the same way.
 public final class FramedReader {
     public let descriptor: FileDescriptor
     /// Largest payload accepted; a bigger header is reported as `FramingError.frameTooLarge`.

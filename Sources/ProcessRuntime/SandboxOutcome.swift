@@ -1,5 +1,5 @@
 /// Everything observed about one sandboxed run.
-public struct SandboxOutcome: Sendable, Equatable {
+public struct SandboxOutcome: Sendable, Equatable, Codable {
     public var status: SandboxStatus
     /// The main process's raw end, when it was reaped (nil only if it could not be).
     public var exitStatus: ExitStatus?

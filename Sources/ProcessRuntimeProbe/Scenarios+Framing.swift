@@ -6,13 +6,17 @@ import ProcessRuntime
 extension Scenarios {
     /// A deterministic payload so the reader can check every byte.
     static func payload(index: Int, length: Int) -> [UInt8] {
-        (0..<length).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ index &* 7) }
+        var bytes = [UInt8](repeating: 0, count: length)
+        bytes.withUnsafeMutableBufferPointer { buffer in
+            for offset in buffer.indices { buffer[offset] = UInt8(truncatingIfNeeded: offset &* 31 &+ index &* 7) }
+        }
+        return bytes
     }
 
     static func framing() throws -> Report {
         var report = Report()
-        let smallCount = 2_000
-        let bigLength = 3 * 1024 * 1024 + 17
+        let smallCount = 1_000
+        let bigLength = 1024 * 1024 + 17
 
         // Many messages of varied sizes (including empty ones and ones larger than a pipe's
         // buffer) and one large message, from a child through one pipe.

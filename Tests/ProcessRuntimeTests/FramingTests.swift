@@ -7,7 +7,7 @@ import Testing
 @Suite struct FramingTests {
     @Test func largeAndManyMessagesAcrossProcesses() throws {
         let report = try ProbeRunner.run(["framing"])
-        #expect(report.int("smallIntact") == 2_000)
+        #expect(report.int("smallIntact") == 1_000)
         #expect(report.bool("bigIntact") == true)
         #expect(report.bool("afterBigIntact") == true)
         #expect(report.bool("cleanEnd") == true)
