@@ -11,6 +11,8 @@ struct RunMonitor {
         case mainExited
         case timedOut
         case outputExceeded
+        /// A `SIGTERM` is pending for the sandbox's process (see `TerminationRequest`).
+        case cancelled
     }
 
     let mainPID: pid_t
@@ -45,6 +47,7 @@ struct RunMonitor {
             reapGroup()
             if mainStatus != nil { return .mainExited }
             if deadline.hasExpired { return .timedOut }
+            if TerminationRequest.isPending { return .cancelled }
             // Wake at least every 10 ms to notice the main process ending: its grandchildren may
             // keep the pipes open, so end of file is no signal, and SIGCHLD handling would be
             // process-wide state.

@@ -31,13 +31,15 @@ public struct Sandbox: Sendable {
         let region = try SharedMemoryRegion(size: limits.sharedMemoryBytes + 64 * 1024 + limits.maxProcesses * 16)
         let budget = try ProcessBudget(in: region, limit: limits.maxProcesses)
         let recordLock = try ProcessMutex(in: region)
-        let output = try Pipe()
-        let errors = try Pipe()
-        let records = try Pipe()
+        let pipes = try Self.makePipes()
+        let (output, errors, records) = (pipes[0], pipes[1], pipes[2])
+        // Read ends are closed when the run is over; write ends right after the fork (below), or
+        // here if the fork fails. Never both: a number closed twice may meanwhile name another
+        // file.
+        var writeEndsOpen = true
         defer {
-            output.closeQuietly()
-            errors.closeQuietly()
-            records.closeQuietly()
+            pipes.forEach { $0.readEnd.closeQuietly() }
+            if writeEndsOpen { pipes.forEach { $0.writeEnd.closeQuietly() } }
         }
         let streams = ChildStreams(output: output.writeEnd, errors: errors.writeEnd, records: records.writeEnd)
 
@@ -57,9 +59,8 @@ public struct Sandbox: Sendable {
         // Also set the group from this side, so killing the group can never miss a child that
         // has not yet run its own setpgid.
         try? ProcessGroup.setGroup(of: mainPID, to: mainPID)
-        output.writeEnd.closeQuietly()
-        errors.writeEnd.closeQuietly()
-        records.writeEnd.closeQuietly()
+        pipes.forEach { $0.writeEnd.closeQuietly() }
+        writeEndsOpen = false
 
         var monitor = RunMonitor(
             mainPID: mainPID, limits: limits,
@@ -86,11 +87,24 @@ public struct Sandbox: Sendable {
         )
     }
 
+    /// Three pipes (stdout, stderr, records), or none: a failure closes those already made.
+    static func makePipes() throws -> [Pipe] {
+        var pipes: [Pipe] = []
+        do {
+            for _ in 0..<3 { pipes.append(try Pipe()) }
+        } catch {
+            pipes.forEach { $0.closeQuietly() }
+            throw error
+        }
+        return pipes
+    }
+
     /// Decides the status from why watching stopped and how the main process ended.
     static func status(reason: RunMonitor.StopReason, monitor: RunMonitor, budget: ProcessBudget) -> SandboxStatus {
         switch reason {
         case .timedOut: return .timeout
         case .outputExceeded: return .limit(.output)
+        case .cancelled: return .cancelled
         case .mainExited: break
         }
         guard let status = monitor.mainStatus else { return .signalled(SIGKILL) }

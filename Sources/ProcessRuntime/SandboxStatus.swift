@@ -27,6 +27,9 @@ public enum SandboxStatus: Sendable, Equatable, Codable, CustomStringConvertible
     case limit(SandboxLimit)
     /// The main process died from this signal, for no reason the sandbox caused.
     case signalled(Int32)
+    /// The sandbox's own process was asked to terminate (`SIGTERM`, see `TerminationRequest`)
+    /// and stopped the run early.
+    case cancelled
 
     /// The contract's status word.
     public var name: String {
@@ -36,6 +39,7 @@ public enum SandboxStatus: Sendable, Equatable, Codable, CustomStringConvertible
         case .timeout: "timeout"
         case .limit: "limit"
         case .signalled: "signalled"
+        case .cancelled: "cancelled"
         }
     }
 
@@ -49,6 +53,7 @@ public enum SandboxStatus: Sendable, Equatable, Codable, CustomStringConvertible
         case .limit(.cpuTime): "stopped: CPU time limit exceeded"
         case .limit(.fileSize): "stopped: file size limit exceeded (file writes are not allowed)"
         case let .signalled(signal): "killed by \(SignalName.name(of: signal))"
+        case .cancelled: "stopped: the grader was asked to terminate"
         }
     }
 }

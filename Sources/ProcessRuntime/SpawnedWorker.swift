@@ -71,7 +71,7 @@ public final class SpawnedWorker {
         } catch FramingError.peerClosed {
             throw WorkerError.died(reap(within: 1))
         } catch FramingError.writeTimedOut {
-            kill()
+            terminate()
             throw WorkerError.timedOut(seconds: 0)
         } catch let error as SystemCallError {
             throw WorkerError.protocolError(error.description)
@@ -108,7 +108,7 @@ public final class SpawnedWorker {
         do {
             try send(request, deadline: deadline)
             guard let response = try receive(deadline: deadline) else {
-                kill()
+                terminate()
                 return .failure(.timedOut(seconds: timeout ?? 0))
             }
             return .success(response)
@@ -123,20 +123,34 @@ public final class SpawnedWorker {
     /// True until the worker has ended and been reaped.
     public var isAlive: Bool { !channelClosed && process.isRunning }
 
-    /// `SIGKILL`s the worker and reaps it.
+    /// Asks the worker to stop (`SIGTERM`: a `WorkerServer` cleans up its current sandbox run
+    /// first), waits up to `grace` seconds, then kills it. Reaps it either way.
+    public func terminate(grace: Double = 2) {
+        try? process.terminate()
+        if (try? process.wait(timeout: grace)) == nil {
+            kill()
+        } else {
+            _ = reap(within: 0)
+        }
+    }
+
+    /// `SIGKILL`s the worker and reaps it. Prefer `terminate(grace:)` while it may be running a
+    /// sandbox: a killed worker cannot clean up its run's processes.
     public func kill() {
         try? process.kill()
         _ = reap(within: nil)
     }
 
-    /// Closes the worker's stdin (a `WorkerServer` then exits on its own), waits up to `grace`
-    /// seconds, then kills it.
+    /// Closes the worker's stdin and asks it to stop (an idle `WorkerServer` ends at once; a busy
+    /// one cleans up its sandbox run first), waits up to `grace` seconds, then kills it.
     public func shutdown(grace: Double = 1) {
         if !channelClosed {
             requestWriter.descriptor.closeQuietly()
             responseReader.descriptor.closeQuietly()
             channelClosed = true
         }
+        guard process.exitStatus == nil else { return }
+        try? process.terminate()
         if (try? process.wait(timeout: grace)) == nil {
             kill()
         }

@@ -95,7 +95,10 @@ public final class WorkerPool {
                     do {
                         guard let response = try worker.receive(deadline: Deadline(secondsFromNow: 0)) else {
                             if !entry.deadline.hasExpired { continue }  // partial response so far
-                            throw WorkerError.timedOut(seconds: configuration.jobTimeout ?? 0)
+                            busy[slot] = nil
+                            retire(slot, graceful: true)
+                            finish(entry.job, .failure(.timedOut(seconds: configuration.jobTimeout ?? 0)))
+                            continue
                         }
                         busy[slot] = nil
                         finish(entry.job, .success(response))
@@ -114,7 +117,7 @@ public final class WorkerPool {
                     }
                 } else if entry.deadline.hasExpired {
                     busy[slot] = nil
-                    retire(slot)
+                    retire(slot, graceful: true)
                     finish(entry.job, .failure(.timedOut(seconds: configuration.jobTimeout ?? 0)))
                 }
             }
@@ -175,9 +178,15 @@ public final class WorkerPool {
         return worker
     }
 
-    /// Kills and forgets the worker in `slot`; the next job there starts a fresh one.
-    private func retire(_ slot: Int) {
-        workers[slot]?.kill()
+    /// Stops and forgets the worker in `slot`; the next job there starts a fresh one. A worker
+    /// that overran its time is asked to stop first (so it can clean up its sandbox run); one
+    /// that is dead or broken is killed outright.
+    private func retire(_ slot: Int, graceful: Bool = false) {
+        if graceful {
+            workers[slot]?.terminate(grace: 2)
+        } else {
+            workers[slot]?.kill()
+        }
         workers[slot] = nil
     }
 }

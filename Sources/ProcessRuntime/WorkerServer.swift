@@ -11,6 +11,10 @@ public enum WorkerServer {
     ///
     /// Before serving, the protocol descriptors are moved aside and fd 1 is pointed at stderr,
     /// so a stray `print` in the worker or in code it runs cannot corrupt the channel.
+    ///
+    /// While a request is handled, `SIGTERM` is deferred (`TerminationRequest`): a `Sandbox`
+    /// running in the handler sees it, kills and reaps its run, and returns; the worker then
+    /// answers and ends. An idle worker ends at once on `SIGTERM`.
     public static func serve(_ handler: ([UInt8]) throws -> [UInt8]) -> Int32 {
         let requests: FileDescriptor
         let responses: FileDescriptor
@@ -33,6 +37,7 @@ public enum WorkerServer {
             } catch {
                 return 1
             }
+            TerminationRequest.block()
             let response: [UInt8]
             do {
                 response = WorkerProtocol.encodeSuccess(try handler(request))
@@ -45,6 +50,7 @@ public enum WorkerServer {
             } catch {
                 return 1
             }
+            TerminationRequest.unblock()
         }
     }
 }

@@ -156,4 +156,31 @@ extension Scenarios {
         }
         return report
     }
+
+    /// A fork server runs thousands of cells: many runs in a row must not leak descriptors,
+    /// children or zombies.
+    static func sandboxRepeat() throws -> Report {
+        func openDescriptors() -> Int {
+            ProcessTable.openDescriptorCount()
+        }
+        var report = Report()
+        // The first run sets up what stays (the subreaper mark, lazily loaded symbols).
+        _ = try Sandbox().run { _ in 0 }
+        let before = openDescriptors()
+        var statuses: Set<String> = []
+        for index in 0..<30 {
+            let outcome = try Sandbox(limits: SandboxLimits(wallClockSeconds: 5)).run { context in
+                emit("run \(index)\n")
+                if index % 3 == 0 { _ = try? context.fork { 0 } }
+                return index % 2 == 0 ? 0 : 1
+            }
+            statuses.insert(outcome.status.name)
+            if outcome.stdoutText != "run \(index)\n" { report.set("badOutput", index) }
+        }
+        report.set("statuses", .array(statuses.sorted().map { .string($0) }))
+        report.set("descriptorsBefore", before)
+        report.set("descriptorsAfter", openDescriptors())
+        report.set("children", ProcessTable.members(ofGroup: nil, orChildrenOf: getpid()).count)
+        return report
+    }
 }

@@ -22,6 +22,7 @@ enum Scenarios {
         ("condition", { _ in try condition() }),
         ("concurrency", { _ in try concurrency() }),
         ("sandbox", { try sandbox($0.first ?? "") }),
+        ("sandbox-repeat", { _ in try sandboxRepeat() }),
     ]
 
     static var names: [String] { table.map(\.0) + ["worker"] }

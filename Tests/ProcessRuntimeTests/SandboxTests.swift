@@ -88,6 +88,15 @@ import Testing
         #expect(report.strings("records")?.count == 2)
     }
 
+    /// A fork server runs many cells in a row: no descriptor, child or zombie may pile up.
+    @Test func repeatedRunsLeakNothing() throws {
+        let report = try ProbeRunner.run(["sandbox-repeat"])
+        #expect(report.strings("statuses") == ["error", "ok"])
+        #expect(report["badOutput"] == nil)
+        #expect(report.int("descriptorsAfter") == report.int("descriptorsBefore"))
+        #expect(report.int("children") == 0)
+    }
+
     @Test func statusWordsMatchTheContract() {
         #expect(SandboxStatus.ok.name == "ok")
         #expect(SandboxStatus.error(exitCode: 1).name == "error")

@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import Foundation
 import Testing
 @testable import ProcessRuntime
 
@@ -44,6 +45,36 @@ import Testing
         #expect(result == .failure(.timedOut(seconds: 0.3)))
         #expect(!worker.isAlive)
         #expect(ProcessTable.info(pid: worker.pid) == nil)
+    }
+
+    /// The batch grader's shape: a spawned worker that is a fork server running sandboxes.
+    @Test func workerRunsSandboxes() throws {
+        let worker = try makeWorker()
+        defer { worker.shutdown() }
+        for index in 0..<3 {
+            #expect(text(worker.call(bytes("sandbox:cell \(index)"), timeout: 10)) == "ok|cell \(index)\n")
+        }
+    }
+
+    /// Terminating a worker in the middle of a sandbox run takes the run's processes with it:
+    /// the worker defers SIGTERM, its sandbox kills and reaps the run's group, then it exits.
+    @Test func terminatingABusyWorkerCleansUpItsSandbox() throws {
+        let path = "/tmp/process-runtime-tests-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).pgid"
+        defer { unlink(path) }
+        let worker = try makeWorker()
+        try worker.send(bytes("hang-sandbox:\(path)"))
+        var group: Int32?
+        let deadline = Deadline(secondsFromNow: 10)
+        while group == nil && !deadline.hasExpired {
+            if let contents = try? String(contentsOfFile: path, encoding: .utf8) { group = Int32(contents) }
+            MonotonicClock.sleep(seconds: 0.01)
+        }
+        let runGroup = try #require(group, "the sandbox never reported its process group")
+        #expect(ProcessTable.snapshot().contains { $0.processGroup == runGroup })
+        worker.terminate(grace: 5)
+        #expect(worker.process.exitStatus == .signalled(SIGTERM))
+        let left = ProcessTable.snapshot().filter { $0.processGroup == runGroup }
+        #expect(left.isEmpty, "processes left in the run's group: \(left)")
     }
 
     @Test func missingExecutableFailsClearly() {
