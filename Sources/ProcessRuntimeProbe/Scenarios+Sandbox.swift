@@ -97,6 +97,20 @@ extension Scenarios {
                 emit(written == -1 ? "write failed: \(String(cString: strerror(code)))\n" : "wrote \(written)\n")
                 return written == -1 ? 1 : 0
             }
+        case "memory":
+            limits.addressSpaceBytes = 1 << 30
+            body = { _ in
+                // 2 GiB cannot fit under a 1 GiB address-space limit, touched or not.
+                let size = 2 << 30
+                let address = mmap(nil, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0)
+                if address == MAP_FAILED {
+                    emit("allocation refused: \(String(cString: strerror(errno)))\n")
+                    return 1
+                }
+                munmap(address, size)
+                emit("allocation allowed\n")
+                return 0
+            }
         case "orphans":
             body = { context in
                 // A child that leaves an orphan behind, and one that escapes the process group.

@@ -80,6 +80,12 @@ import Testing
         #expect(report.string("status") == "error")
     }
 
+    @Test func addressSpaceLimitRefusesLargeAllocations() throws {
+        let report = try runSandbox("memory")
+        #expect(report.string("stdout") == "allocation refused: Cannot allocate memory\n")
+        #expect(report.string("status") == "error")
+    }
+
     @Test func orphansAndEscapedProcessesAreKilled() throws {
         let report = try runSandbox("orphans")
         #expect(report.string("status") == "ok")
