@@ -25,7 +25,14 @@ public final class ChildProcess {
     public static func fork(budget: ProcessBudget? = nil, _ body: () -> Int32) throws -> ChildProcess {
         let slot = try budget?.reserve()
         let parent = getpid()
-        switch try Fork.fork() {
+        let forked: ForkResult
+        do {
+            forked = try Fork.fork()
+        } catch {
+            if let budget, let slot { budget.giveBack(slot: slot) }
+            throw error
+        }
+        switch forked {
         case .child:
             // Recorded from both sides: whichever runs first fills the slot, so the record
             // survives either process being killed right after the fork.

@@ -47,10 +47,12 @@ public final class FramedReader {
     /// Blocks for the next message; nil at a clean end of stream.
     /// Throws `FramingError.truncatedFrame` when the stream ends inside a frame.
     public func read() throws -> [UInt8]? {
-        switch try read(deadline: .never) {
-        case let .message(bytes): return bytes
-        case .endOfStream: return nil
-        case .timedOut: return try read()  // cannot happen without a deadline; stay total anyway
+        while true {
+            switch try read(deadline: .never) {
+            case let .message(bytes): return bytes
+            case .endOfStream: return nil
+            case .timedOut: continue  // not expected without a deadline; wait again
+            }
         }
     }
 
@@ -100,7 +102,8 @@ public final class FramedReader {
                         throw FramingError.frameTooLarge(length: length, limit: maxFrameLength)
                     }
                     expectedLength = length
-                    payload.reserveCapacity(length)
+                    // Grow with the data rather than trusting the header for a huge reservation.
+                    payload.reserveCapacity(min(length, 1 << 20))
                 }
             } else {
                 payload.append(contentsOf: chunk)

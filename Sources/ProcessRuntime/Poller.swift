@@ -45,6 +45,14 @@ public enum Poller {
     /// Waits until at least one request is ready or the deadline passes. Returns the ready ones
     /// (empty on timeout). `EINTR` restarts the wait with the time that is left.
     public static func wait(for requests: [PollRequest], deadline: Deadline) throws -> [PollResult] {
+        if requests.isEmpty {
+            // Nothing to wait for: waiting forever would never end.
+            guard let remaining = deadline.remainingSeconds else {
+                throw SystemCallError("poll(no descriptors, no deadline)", code: EINVAL)
+            }
+            MonotonicClock.sleep(seconds: remaining)
+            return []
+        }
         var fds = requests.map { pollfd(fd: $0.descriptor.rawValue, events: $0.events.rawValue, revents: 0) }
         while true {
             let count = poll(&fds, nfds_t(fds.count), deadline.pollTimeoutMilliseconds)

@@ -48,6 +48,14 @@ public final class ProcessBudget: @unchecked Sendable {
         }
     }
 
+    /// Gives back a slot whose fork failed. Only the most recent slot can be returned (slots are
+    /// handed out in order); an older one stays counted, which errs on the side of the cap.
+    public func giveBack(slot: Int) {
+        mutex.withLock {
+            if started.value == Int64(slot) + 1 { started.add(-1) }
+        }
+    }
+
     /// Notes the pid that took `slot` (called by the parent right after forking).
     public func record(slot: Int, pid: pid_t, parent: pid_t) {
         guard slot >= 0, slot < limit else { return }

@@ -22,6 +22,11 @@ import Testing
     @Test func childProcessAndSandboxRefuseToo() throws {
         try #require(try ThreadCheck.threadCount() > 1)
         #expect(throws: ForkError.self) { _ = try ChildProcess.fork { 0 } }
+        // A refused fork gives its budget slot back.
+        let region = try SharedMemoryRegion(size: 4096)
+        let budget = try ProcessBudget(in: region, limit: 4)
+        #expect(throws: ForkError.self) { _ = try ChildProcess.fork(budget: budget) { 0 } }
+        #expect(budget.startedCount == 0)
         #expect(throws: ForkError.self) { _ = try Sandbox().run { _ in 0 } }
     }
 

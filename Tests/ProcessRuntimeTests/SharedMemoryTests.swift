@@ -65,5 +65,10 @@ import Testing
         #expect(budget.startedCount == 2)
         #expect(budget.refusedCount == 1)
         #expect(budget.observedProcesses == [ObservedProcess(pid: 100, parentPID: 1)])
+        budget.giveBack(slot: 0)  // not the latest slot: stays counted
+        #expect(budget.startedCount == 2)
+        budget.giveBack(slot: 1)
+        #expect(budget.startedCount == 1)
+        #expect(try budget.reserve() == 1)
     }
 }
