@@ -23,7 +23,9 @@ import Testing
     /// Framing within one process (no fork): messages written then read back, including empty.
     @Test func roundTripInOneProcess() throws {
         let pipe = try ProcessRuntime.Pipe()
-        defer { pipe.closeQuietly() }
+        // Each end is closed exactly once: in a threaded test process a number closed twice may
+        // already belong to another test.
+        defer { pipe.readEnd.closeQuietly() }
         let writer = FramedWriter(descriptor: pipe.writeEnd)
         let reader = FramedReader(descriptor: pipe.readEnd)
         let messages: [[UInt8]] = [[], [1], Array("héllo".utf8), [UInt8](repeating: 9, count: 3_000)]
@@ -55,5 +57,19 @@ import Testing
         defer { pipe.closeQuietly() }
         #expect(fcntl(pipe.readEnd.rawValue, F_GETFD) & FD_CLOEXEC != 0)
         #expect(fcntl(pipe.writeEnd.rawValue, F_GETFD) & FD_CLOEXEC != 0)
+    }
+}
+
+@Suite struct SocketPairTests {
+    /// Both ends read and write: a duplex channel in one process (no fork needed).
+    @Test func framesTravelBothWays() throws {
+        let pair = try SocketPair()
+        defer { pair.first.closeQuietly() }
+        try FramedWriter(descriptor: pair.first).write("ping")
+        #expect(try FramedReader(descriptor: pair.second).read() == Array("ping".utf8))
+        try FramedWriter(descriptor: pair.second).write("pong")
+        #expect(try FramedReader(descriptor: pair.first).read() == Array("pong".utf8))
+        pair.second.closeQuietly()
+        #expect(try FramedReader(descriptor: pair.first).read(timeout: 1) == .endOfStream)
     }
 }
