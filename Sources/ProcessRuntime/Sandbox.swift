@@ -105,7 +105,9 @@ public struct Sandbox: Sendable {
         case .timedOut: return .timeout
         case .outputExceeded: return .limit(.output)
         case .cancelled: return .cancelled
-        case .mainExited: break
+        case .mainExited:
+            // Output read after the main process ended can still overflow the cap.
+            if monitor.collector.truncated { return .limit(.output) }
         }
         guard let status = monitor.mainStatus else { return .signalled(SIGKILL) }
         switch status {
