@@ -3,7 +3,7 @@
 // Where to start, by concern:
 // - Forking safely: `ThreadCheck`, `Fork`, `ChildSide`, `ChildProcess` (+ `ExitStatus`).
 //   Only a single-threaded process forks; threaded callers use `ProcessSpawner`/`SpawnedWorker`.
-// - Talking between processes: `Pipe`, `FramedWriter`/`FramedReader`, `Poller`, `FileDescriptor`.
+// - Talking between processes: `ProcessPipe`, `SocketPair`, `FramedWriter`/`FramedReader`, `Poller`, `FileDescriptor`.
 // - Sharing memory: `SharedMemoryRegion` (create before fork), `SharedValue`, `SharedArray`.
 // - Python's synchronisation primitives on shared memory: `ProcessLock`, `ProcessRecursiveLock`,
 //   `ProcessSemaphore`, `ProcessEvent`, `ProcessCondition`, `ProcessBarrier`; their misuse errors

@@ -3,7 +3,7 @@ import Glibc
 #endif
 
 /// One line of `/proc/<pid>/stat`, reduced to what reaping decisions need.
-public struct ProcessInfo: Equatable, Hashable, Sendable, Codable {
+public struct ProcessTableEntry: Equatable, Hashable, Sendable, Codable {
     public let pid: Int32
     public let parentPID: Int32
     public let processGroup: Int32
@@ -17,10 +17,10 @@ public struct ProcessInfo: Equatable, Hashable, Sendable, Codable {
 public enum ProcessTable {
     /// All processes visible in `/proc` right now. Processes that vanish while being read are
     /// skipped.
-    public static func snapshot() -> [ProcessInfo] {
+    public static func snapshot() -> [ProcessTableEntry] {
         guard let directory = opendir("/proc") else { return [] }
         defer { closedir(directory) }
-        var result: [ProcessInfo] = []
+        var result: [ProcessTableEntry] = []
         while let entry = readdir(directory) {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
                 String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
@@ -32,7 +32,7 @@ public enum ProcessTable {
     }
 
     /// The stat line of one process, or nil if it does not exist.
-    public static func info(pid: pid_t) -> ProcessInfo? {
+    public static func info(pid: pid_t) -> ProcessTableEntry? {
         guard let text = readSmallFile("/proc/\(pid)/stat") else { return nil }
         // Format: pid (comm) state ppid pgrp ...; comm may contain spaces and parentheses, so
         // split at the last ')'.
@@ -40,11 +40,11 @@ public enum ProcessTable {
         let command = String(text[text.index(after: open)..<close])
         let fields = text[text.index(after: close)...].split(separator: " ")
         guard fields.count >= 3, let parent = Int32(fields[1]), let group = Int32(fields[2]) else { return nil }
-        return ProcessInfo(pid: pid, parentPID: parent, processGroup: group, state: String(fields[0]), command: command)
+        return ProcessTableEntry(pid: pid, parentPID: parent, processGroup: group, state: String(fields[0]), command: command)
     }
 
     /// Processes in `group` or whose parent is `parent` (both optional filters, OR-ed).
-    public static func members(ofGroup group: pid_t?, orChildrenOf parent: pid_t?) -> [ProcessInfo] {
+    public static func members(ofGroup group: pid_t?, orChildrenOf parent: pid_t?) -> [ProcessTableEntry] {
         snapshot().filter { info in
             (group != nil && info.processGroup == group) || (parent != nil && info.parentPID == parent)
         }

@@ -8,7 +8,7 @@ extension Sandbox {
     /// by a short deadline. Returns the processes still present after it (normally none).
     static func cleanUp(
         group: pid_t, parent: pid_t, childrenBefore: Set<pid_t>, monitor: inout RunMonitor
-    ) -> [ProcessInfo] {
+    ) -> [ProcessTableEntry] {
         let deadline = Deadline(secondsFromNow: 3)
         var drained = false
         while true {
@@ -38,7 +38,7 @@ extension Sandbox {
     }
 
     /// Processes belonging to the run: in its group, or children of ours that existed not before.
-    static func runMembers(group: pid_t, parent: pid_t, childrenBefore: Set<pid_t>) -> [ProcessInfo] {
+    static func runMembers(group: pid_t, parent: pid_t, childrenBefore: Set<pid_t>) -> [ProcessTableEntry] {
         ProcessTable.members(ofGroup: group, orChildrenOf: parent).filter { info in
             info.pid != parent && !(info.parentPID == parent && childrenBefore.contains(info.pid))
         }

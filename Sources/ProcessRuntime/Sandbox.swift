@@ -88,10 +88,10 @@ public struct Sandbox: Sendable {
     }
 
     /// Three pipes (stdout, stderr, records), or none: a failure closes those already made.
-    static func makePipes() throws -> [Pipe] {
-        var pipes: [Pipe] = []
+    static func makePipes() throws -> [ProcessPipe] {
+        var pipes: [ProcessPipe] = []
         do {
-            for _ in 0..<3 { pipes.append(try Pipe()) }
+            for _ in 0..<3 { pipes.append(try ProcessPipe()) }
         } catch {
             pipes.forEach { $0.closeQuietly() }
             throw error

@@ -27,7 +27,7 @@ public struct SandboxOutcome: Sendable, Equatable, Codable {
     public var processesRefused: Int
     /// Processes of the run still present after cleanup. Always empty unless something is
     /// badly wrong (e.g. a process stuck in uninterruptible sleep); reported, never hidden.
-    public var survivors: [ProcessInfo]
+    public var survivors: [ProcessTableEntry]
 
     public var stdoutText: String { String(decoding: stdout, as: UTF8.self) }
     public var stderrText: String { String(decoding: stderr, as: UTF8.self) }

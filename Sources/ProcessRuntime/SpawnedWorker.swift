@@ -26,10 +26,10 @@ public final class SpawnedWorker {
     ) throws {
         signal(SIGPIPE, SIG_IGN)
         self.executable = executable
-        let requests = try Pipe()
-        let responses: Pipe
+        let requests = try ProcessPipe()
+        let responses: ProcessPipe
         do {
-            responses = try Pipe()
+            responses = try ProcessPipe()
         } catch {
             requests.closeQuietly()
             throw error

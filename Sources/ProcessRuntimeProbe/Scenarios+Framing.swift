@@ -20,7 +20,7 @@ extension Scenarios {
 
         // Many messages of varied sizes (including empty ones and ones larger than a pipe's
         // buffer) and one large message, from a child through one pipe.
-        let pipe = try Pipe()
+        let pipe = try ProcessPipe()
         let writer = try ChildProcess.fork {
             pipe.readEnd.closeQuietly()
             let framed = FramedWriter(descriptor: pipe.writeEnd)
@@ -49,7 +49,7 @@ extension Scenarios {
         pipe.readEnd.closeQuietly()
 
         // A writer that dies in the middle of a frame: an error, not a clean end.
-        let broken = try Pipe()
+        let broken = try ProcessPipe()
         let halfWriter = try ChildProcess.fork {
             broken.readEnd.closeQuietly()
             var bytes: [UInt8] = [0, 0, 0, 100]
@@ -69,7 +69,7 @@ extension Scenarios {
         broken.readEnd.closeQuietly()
 
         // Timeouts: nothing arrives, then a frame arrives in two halves across two reads.
-        let slow = try Pipe()
+        let slow = try ProcessPipe()
         let slowReader = FramedReader(descriptor: slow.readEnd)
         let started = MonotonicClock.nowSeconds()
         report.set("emptyReadTimedOut", try slowReader.read(timeout: 0.1) == .timedOut)
@@ -92,7 +92,7 @@ extension Scenarios {
         slow.closeQuietly()
 
         // Poller across several pipes: only the one written to is reported.
-        let pipes = try (0..<3).map { _ in try Pipe() }
+        let pipes = try (0..<3).map { _ in try ProcessPipe() }
         try pipes[1].writeEnd.writeAll([42])
         let ready = try Poller.readable(pipes.map(\.readEnd), timeout: 1)
         report.set("pollerReady", ready.map { pipes.map(\.readEnd).firstIndex(of: $0) ?? -1 })

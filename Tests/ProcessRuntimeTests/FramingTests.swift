@@ -22,7 +22,7 @@ import Testing
 
     /// Framing within one process (no fork): messages written then read back, including empty.
     @Test func roundTripInOneProcess() throws {
-        let pipe = try ProcessRuntime.Pipe()
+        let pipe = try ProcessPipe()
         // Each end is closed exactly once: in a threaded test process a number closed twice may
         // already belong to another test.
         defer { pipe.readEnd.closeQuietly() }
@@ -38,14 +38,14 @@ import Testing
 
     @Test func writingToAClosedPipeIsAnError() throws {
         signal(SIGPIPE, SIG_IGN)
-        let pipe = try ProcessRuntime.Pipe()
+        let pipe = try ProcessPipe()
         pipe.readEnd.closeQuietly()
         defer { pipe.writeEnd.closeQuietly() }
         #expect(throws: FramingError.peerClosed) { try FramedWriter(descriptor: pipe.writeEnd).write([1, 2, 3]) }
     }
 
     @Test func pollerTimesOutWithNothingReady() throws {
-        let pipe = try ProcessRuntime.Pipe()
+        let pipe = try ProcessPipe()
         defer { pipe.closeQuietly() }
         #expect(try Poller.readable([pipe.readEnd], timeout: 0.01).isEmpty)
         try pipe.writeEnd.writeAll([1])
@@ -53,7 +53,7 @@ import Testing
     }
 
     @Test func pipeEndsAreCloseOnExec() throws {
-        let pipe = try ProcessRuntime.Pipe()
+        let pipe = try ProcessPipe()
         defer { pipe.closeQuietly() }
         #expect(fcntl(pipe.readEnd.rawValue, F_GETFD) & FD_CLOEXEC != 0)
         #expect(fcntl(pipe.writeEnd.rawValue, F_GETFD) & FD_CLOEXEC != 0)

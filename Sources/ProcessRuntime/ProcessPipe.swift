@@ -5,8 +5,9 @@ import Glibc
 /// Both ends of a kernel pipe, created close-on-exec so that a worker started with
 /// `posix_spawn` never inherits a stray pipe end that would keep a reader from seeing EOF.
 ///
-/// Named like Foundation's `Pipe`; in files that import both, write `ProcessRuntime.Pipe`.
-public struct Pipe: Sendable, Hashable {
+/// Not called `Pipe`: that name would make every `Pipe()` ambiguous in files that also import
+/// Foundation.
+public struct ProcessPipe: Sendable, Hashable {
     public let readEnd: FileDescriptor
     public let writeEnd: FileDescriptor
 
