@@ -9,6 +9,15 @@ import Glibc
 /// sandbox worker started with `posix_spawn`, acting as a fork server: one fresh child per cell.
 /// It also becomes a child subreaper, so orphans of the run are re-parented to it and can be
 /// killed and reaped: when `run` returns, no process of the run is left.
+///
+/// ```swift
+/// let outcome = try Sandbox(limits: SandboxLimits(wallClockSeconds: 10)).run { context in
+///     // In the run's main process: interpret the cell; fork Python processes with
+///     // `context.fork { ... }` so the process cap applies; report with `context.send(record:)`.
+///     return exitCode
+/// }
+/// switch outcome.status { case .ok: ...; case .timeout: ...; case .limit(.processes): ... }
+/// ```
 public struct Sandbox: Sendable {
     public var limits: SandboxLimits
 

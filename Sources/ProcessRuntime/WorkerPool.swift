@@ -9,6 +9,21 @@ import Glibc
 /// replaced; its job gets `WorkerError.died` / `.timedOut` as its result. A job is never dropped
 /// and never retried after it may have started (re-running a student's cell could double its
 /// side effects); it is re-sent only when the worker was found dead before taking it.
+///
+/// ```swift
+/// // Orchestrator (may be threaded): the grader re-launches itself in a hidden worker mode.
+/// let pool = WorkerPool(.init(executable: selfPath, arguments: ["__worker"], size: jobs, jobTimeout: 60))
+/// defer { pool.shutdown() }
+/// pool.run(requests) { index, result in save(index, result) }  // result: bytes or WorkerError
+///
+/// // Worker mode (single-threaded: no Dispatch, no Task): a fork server.
+/// exit(WorkerServer.serve { request in try encode(Sandbox().run { context in runCell(request, context) }) })
+/// ```
+///
+/// Make `jobTimeout` longer than the sandbox's wall-clock limit: the sandbox then stops a slow
+/// cell itself and the pool's timeout only catches a stuck worker. Workers run in their own
+/// process group, so a terminal's Ctrl-C reaches only the orchestrator, which should call
+/// `shutdown()` (a worker asked to stop cleans up its current run first).
 public final class WorkerPool {
     public struct Configuration: Sendable {
         public var executable: String
