@@ -100,3 +100,72 @@ extension Scenarios {
         return report
     }
 }
+
+extension Scenarios {
+    /// CPython's `Queue` shape: one pipe, several writers serialised by a write lock, several
+    /// readers serialised by a read lock. Every message must arrive exactly once and intact,
+    /// including those larger than `PIPE_BUF` (not atomic on their own).
+    static func sharedQueue() throws -> Report {
+        var report = Report()
+        let region = try SharedMemoryRegion(size: 1 << 16)
+        let writeLock = try ProcessLock(in: region)
+        let readLock = try ProcessLock(in: region)
+        let received = try SharedInt64(in: region, initialValue: 0)
+        let corrupted = try SharedInt64(in: region, initialValue: 0)
+        let checksum = try SharedInt64(in: region, initialValue: 0)
+        let tally = try ProcessMutex(in: region)
+        let pipe = try ProcessPipe()
+        let perWriter = 300
+
+        func message(writer: Int, index: Int) -> [UInt8] {
+            let length = 1 + (index * 131 + writer * 17) % 9_000
+            return [UInt8(writer), UInt8(index & 0xff), UInt8(index >> 8)] + payload(index: index + writer, length: length)
+        }
+
+        var readers: [ChildProcess] = []
+        for _ in 0..<3 {
+            readers.append(try ChildProcess.fork {
+                let reader = FramedReader(descriptor: pipe.readEnd)
+                while true {
+                    guard (try? readLock.acquire()) == true else { return 2 }
+                    let next = try? reader.read()
+                    try? readLock.release()
+                    guard let bytes = next ?? nil, bytes != [0xff] else { return 0 }
+                    let writer = Int(bytes[0])
+                    let index = Int(bytes[1]) | Int(bytes[2]) << 8
+                    tally.withLock {
+                        if bytes == message(writer: writer, index: index) {
+                            received.add(1)
+                            checksum.add(Int64(writer * 100_000 + index))
+                        } else {
+                            corrupted.add(1)
+                        }
+                    }
+                }
+            })
+        }
+        let writers = try forkAll(2) { writer in
+            let framed = FramedWriter(descriptor: pipe.writeEnd)
+            for index in 0..<perWriter {
+                guard (try? writeLock.acquire()) == true else { return 2 }
+                defer { try? writeLock.release() }
+                guard (try? framed.write(message(writer: writer, index: index))) != nil else { return 3 }
+            }
+            return 0
+        }
+        let stopper = FramedWriter(descriptor: pipe.writeEnd)
+        for _ in readers { try stopper.write([0xff]) }
+        let readerStatuses = try readers.map { try $0.wait() ?? .exited(-1) }
+        pipe.closeQuietly()
+
+        let expectedChecksum = (0..<2).reduce(0) { sum, writer in
+            sum + (0..<perWriter).reduce(0) { $0 + writer * 100_000 + $1 }
+        }
+        report.set("writersOk", writers.allSatisfy(\.isSuccess))
+        report.set("readersOk", readerStatuses.allSatisfy(\.isSuccess))
+        report.set("received", Int(received.value))
+        report.set("corrupted", Int(corrupted.value))
+        report.set("checksumMatches", Int(checksum.value) == expectedChecksum)
+        return report
+    }
+}

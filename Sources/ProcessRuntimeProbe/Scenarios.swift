@@ -14,6 +14,7 @@ enum Scenarios {
         ("threads", { _ in try threads() }),
         ("exit-codes", { _ in try exitCodes() }),
         ("framing", { _ in try framing() }),
+        ("shared-queue", { _ in try sharedQueue() }),
         ("counter", { try counter(locked: $0.first != "unlocked") }),
         ("semaphore", { _ in try semaphore() }),
         ("locks", { _ in try locks() }),

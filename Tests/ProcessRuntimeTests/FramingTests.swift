@@ -20,6 +20,17 @@ import Testing
         #expect(report.ints("pollerReady") == [1])
     }
 
+    /// CPython's Queue shape: two writers and three readers on one pipe, each side taking turns
+    /// with a process-shared lock. Every message arrives exactly once, intact.
+    @Test func sharedPipeWithLockedWritersAndReaders() throws {
+        let report = try ProbeRunner.run(["shared-queue"])
+        #expect(report.bool("writersOk") == true)
+        #expect(report.bool("readersOk") == true)
+        #expect(report.int("received") == 600)
+        #expect(report.int("corrupted") == 0)
+        #expect(report.bool("checksumMatches") == true)
+    }
+
     /// Framing within one process (no fork): messages written then read back, including empty.
     @Test func roundTripInOneProcess() throws {
         let pipe = try ProcessPipe()
