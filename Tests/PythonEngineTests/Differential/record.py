@@ -24,7 +24,9 @@ Expectation file format (UTF-8):
 
     # comment lines (ignored)
     exit: <exit status; -N when killed by signal N>
-    stderr: <last non-empty line of stderr after normalisation, or nothing>
+    stderr: <last non-blank line of stderr, trailing blanks removed, normalised; or nothing>
+    stderr-type: <exception type name>    (hand-written files only, instead of `stderr:`:
+                                           the last stderr line must be `<type>` or `<type>: ...`)
     stdout:
     <stdout after normalisation, verbatim to the end of the file>
 """
@@ -96,7 +98,7 @@ def parse_expected(text):
         if not line or line.startswith("#"):
             continue
         key, colon, value = line.partition(":")
-        if not colon or key not in ("exit", "stderr"):
+        if not colon or key not in ("exit", "stderr", "stderr-type"):
             raise ValueError("unexpected header line %r" % line)
         fields[key] = value[1:] if value.startswith(" ") else value
     if "exit" not in fields:
@@ -104,9 +106,19 @@ def parse_expected(text):
     return int(fields["exit"]), fields.get("stderr", ""), stdout
 
 
+def clean_environment():
+    """`python3 FILE.py` as a student would run it: no PYTHON* settings inherited from this
+    shell (PYTHONUNBUFFERED, for one, makes print() write piecewise, so lines from concurrent
+    processes interleave mid-line), UTF-8 output whatever the locale."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PYTHON")}
+    env["PYTHONDONTWRITEBYTECODE"] = "1"
+    env["PYTHONIOENCODING"] = "utf-8"
+    return env
+
+
 def run_once(path, timeout, hash_seed):
-    env = dict(os.environ, PYTHONHASHSEED=str(hash_seed), PYTHONDONTWRITEBYTECODE="1")
-    env.pop("PYTHONSTARTUP", None)
+    env = clean_environment()
+    env["PYTHONHASHSEED"] = str(hash_seed)
     started = time.monotonic()
     proc = subprocess.Popen(
         [sys.executable, os.path.basename(path)],
