@@ -1,0 +1,87 @@
+import Foundation
+import Testing
+
+/// Runs every corpus snippet through the engine (`grader run FILE.py`) and through CPython, and
+/// requires both to reproduce the recorded stdout, last stderr line and exit status.
+/// See `Differential` for the environment variables that steer it.
+@Suite("Differential corpus")
+struct DifferentialTests {
+    /// Snippets for the engine side: all of them (filtered by GRADER_DIFF_ONLY), except the
+    /// sandbox folder when CPython stands in for the engine (CPython does not block anything).
+    static var engineCases: [Differential.Snippet] {
+        selected.filter { !Differential.Engine.underTestIsCPython || $0.folder.isRecordedFromCPython }
+    }
+
+    /// Snippets whose recordings CPython can re-check (not the hand-written sandbox folder).
+    static var cpythonCases: [Differential.Snippet] {
+        selected.filter { $0.folder.isRecordedFromCPython }
+    }
+
+    private static var selected: [Differential.Snippet] {
+        let all = Differential.Corpus.sharedSnippets
+        guard let only = Differential.Settings.current.only else { return all }
+        return all.filter { Differential.KnownGaps.glob(only, matches: $0.relativePath) }
+    }
+
+    static let knownGaps: Result<Differential.KnownGaps, Differential.Corpus.LoadError> = Result {
+        try Differential.Corpus.shared.get().knownGaps()
+    }.mapError { $0 as? Differential.Corpus.LoadError ?? .unreadable(Differential.Corpus.knownGapsFile, $0) }
+
+    static var cpythonCrossCheckEnabled: Bool {
+        Differential.Engine.cpython != nil && !Differential.Settings.current.skipCPython
+            && !Differential.Engine.underTestIsCPython
+    }
+
+    @Test("engine reproduces CPython's recorded output", arguments: engineCases)
+    func engineMatchesRecording(_ snippet: Differential.Snippet) async throws {
+        let expectation = try Self.expectation(for: snippet)
+        if !Differential.Engine.underTestIsCPython, !Differential.Settings.current.ignoreGaps,
+           let gap = try Self.knownGaps.get().entry(for: snippet.relativePath) {
+            withKnownIssue("Known gap (KNOWN_GAPS.txt line \(gap.line), '\(gap.pattern)'): \(gap.reason)") {
+                Issue.record("\(snippet.relativePath) was not run against the engine; set GRADER_DIFF_IGNORE_GAPS=1 to run it")
+            }
+            return
+        }
+        let engine = try Differential.Engine.underTest.get()
+        try await Self.check(snippet, expectation: expectation, with: engine)
+    }
+
+    @Test("CPython still produces the recorded output",
+          .enabled(if: cpythonCrossCheckEnabled,
+                   "python3 is not on PATH, GRADER_DIFF_SKIP_CPYTHON is set, or python3 is already the engine under test"),
+          arguments: cpythonCases)
+    func cpythonMatchesRecording(_ snippet: Differential.Snippet) async throws {
+        let expectation = try Self.expectation(for: snippet)
+        let cpython = try #require(Differential.Engine.cpython)
+        try await Self.check(snippet, expectation: expectation, with: cpython,
+                             hint: "if CPython's behaviour is right, re-record with Differential/record.py")
+    }
+
+    static func expectation(for snippet: Differential.Snippet) throws -> Differential.Expectation {
+        let text: String
+        do {
+            text = try String(contentsOf: snippet.expectationURL, encoding: .utf8)
+        } catch {
+            Issue.record("\(snippet.relativePath) has no readable expectation file: \(error)")
+            throw error
+        }
+        do {
+            return try Differential.Expectation(parsing: text)
+        } catch {
+            Issue.record("\(snippet.relativePath): malformed expectation file: \(error)")
+            throw error
+        }
+    }
+
+    static func check(_ snippet: Differential.Snippet, expectation: Differential.Expectation,
+                      with engine: Differential.Engine, hint: String? = nil) async throws {
+        let outcome = try await engine.run(snippet)
+        let comparison = Differential.Comparison(expectation: expectation, order: snippet.directives.order)
+        let differences = comparison.differences(from: outcome, timeout: snippet.directives.timeout)
+        guard !differences.isEmpty else { return }
+        var report = "\(snippet.relativePath) under \(engine) differs from \(snippet.relativePath.dropLast(3)).expected:\n"
+        report += differences.map { "• " + $0 }.joined(separator: "\n")
+        if let hint { report += "\n(\(hint))" }
+        Issue.record(Comment(rawValue: report))
+    }
+}
