@@ -24,7 +24,27 @@ extension Differential {
         }
 
         /// CPython from PATH, when there is one.
-        static let cpython: Engine? = ProcessInfoEnvironment.which("python3").map { Engine(kind: .cpython, executable: $0) }
+        static let cpython: Engine? = ProcessInfoEnvironment.which("python3")
+            .map { Engine(kind: .cpython, executable: realInterpreter(behind: $0)) }
+
+        /// The interpreter binary behind a launcher such as a pyenv shim (a shell script that
+        /// costs more than the snippet itself, hundreds of times over); the launcher itself when
+        /// asking fails.
+        static func realInterpreter(behind launcher: String) -> String {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: launcher)
+            process.arguments = ["-c", "import sys; print(sys.executable)"]
+            let pipe = Pipe()
+            process.standardOutput = pipe
+            process.standardError = FileHandle.nullDevice
+            process.standardInput = FileHandle.nullDevice
+            do { try process.run() } catch { return launcher }
+            let data = pipe.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            let path = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            guard process.terminationStatus == 0, FileManager.default.isExecutableFile(atPath: path) else { return launcher }
+            return path
+        }
 
         /// The engine the differential test runs: `grader` next to the test bundle, unless
         /// `GRADER_DIFF_ENGINE=python3` asks for CPython (to check the harness itself).

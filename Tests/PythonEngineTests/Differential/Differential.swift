@@ -12,9 +12,11 @@
 ///   test bundle;
 /// - `GRADER_DIFF_IGNORE_GAPS=1`  also run snippets listed in `Corpus/KNOWN_GAPS.txt`, as
 ///   ordinary (failing when different) test cases, to see which gaps now pass;
-/// - `GRADER_DIFF_ONLY=<glob>`  only snippets whose corpus path matches, e.g. `core/fstring_*`;
+/// - `GRADER_DIFF_ONLY=<glob>[,<glob>...]`  only snippets whose corpus path matches one of the
+///   globs, e.g. `core/fstring_*,multiprocessing/pool_*`;
 /// - `GRADER_DIFF_SKIP_CPYTHON=1`  skip the CPython cross-check of the recordings;
-/// - `GRADER_DIFF_JOBS=N`  at most N snippet subprocesses at once (default: 2 x cores).
+/// - `GRADER_DIFF_JOBS=N`  at most N snippet subprocesses at once (default: 4 x cores;
+///   most snippets spend their time waiting on their own processes, not computing).
 enum Differential {
     /// Settings read once from the environment; see the type's documentation.
     struct Settings: Sendable {
@@ -38,7 +40,7 @@ enum Differential {
             only = environment["GRADER_DIFF_ONLY"].flatMap { $0.isEmpty ? nil : $0 }
             skipCPython = flag("GRADER_DIFF_SKIP_CPYTHON")
             let cores = max(1, ProcessInfoEnvironment.processorCount)
-            jobs = environment["GRADER_DIFF_JOBS"].flatMap { Int($0) }.map { max(1, $0) } ?? 2 * cores
+            jobs = environment["GRADER_DIFF_JOBS"].flatMap { Int($0) }.map { max(1, $0) } ?? 4 * cores
         }
     }
 }

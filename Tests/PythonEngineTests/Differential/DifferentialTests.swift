@@ -20,7 +20,8 @@ struct DifferentialTests {
     private static var selected: [Differential.Snippet] {
         let all = Differential.Corpus.sharedSnippets
         guard let only = Differential.Settings.current.only else { return all }
-        return all.filter { Differential.KnownGaps.glob(only, matches: $0.relativePath) }
+        let globs = only.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        return all.filter { snippet in globs.contains { Differential.KnownGaps.glob($0, matches: snippet.relativePath) } }
     }
 
     static let knownGaps: Result<Differential.KnownGaps, Differential.Corpus.LoadError> = Result {
