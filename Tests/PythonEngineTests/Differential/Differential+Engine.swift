@@ -24,26 +24,38 @@ extension Differential {
         }
 
         /// CPython from PATH, when there is one.
-        static let cpython: Engine? = ProcessInfoEnvironment.which("python3")
-            .map { Engine(kind: .cpython, executable: realInterpreter(behind: $0)) }
+        static let cpython: Engine? = cpythonInstallation.map { Engine(kind: .cpython, executable: $0.executable) }
 
-        /// The interpreter binary behind a launcher such as a pyenv shim (a shell script that
-        /// costs more than the snippet itself, hundreds of times over); the launcher itself when
-        /// asking fails.
-        static func realInterpreter(behind launcher: String) -> String {
+        /// The CPython version the recordings come from; other versions word errors differently.
+        static let referenceVersion = "3.11"
+
+        /// Whether python3 on PATH is the reference version (the cross-check needs it).
+        static var cpythonIsReference: Bool { cpythonInstallation?.version == referenceVersion }
+
+        /// python3 on PATH, its `major.minor`, and the interpreter binary behind it.
+        static let cpythonInstallation: (executable: String, version: String)? = {
+            guard let launcher = ProcessInfoEnvironment.which("python3") else { return nil }
+            return resolveInterpreter(behind: launcher)
+        }()
+
+        /// Asks `launcher` for its `sys.executable` and version. The binary matters because a
+        /// launcher such as a pyenv shim is a shell script that costs more than the snippet
+        /// itself, hundreds of times over; the launcher is kept when the answer is unusable.
+        static func resolveInterpreter(behind launcher: String) -> (executable: String, version: String)? {
             let process = Process()
             process.executableURL = URL(fileURLWithPath: launcher)
-            process.arguments = ["-c", "import sys; print(sys.executable)"]
+            process.arguments = ["-c", "import sys; print(sys.executable); print('%d.%d' % sys.version_info[:2])"]
             let pipe = Pipe()
             process.standardOutput = pipe
             process.standardError = FileHandle.nullDevice
             process.standardInput = FileHandle.nullDevice
-            do { try process.run() } catch { return launcher }
+            do { try process.run() } catch { return nil }
             let data = pipe.fileHandleForReading.readDataToEndOfFile()
             process.waitUntilExit()
-            let path = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-            guard process.terminationStatus == 0, FileManager.default.isExecutableFile(atPath: path) else { return launcher }
-            return path
+            let lines = String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init)
+            guard process.terminationStatus == 0, lines.count >= 2 else { return nil }
+            let executable = FileManager.default.isExecutableFile(atPath: lines[0]) ? lines[0] : launcher
+            return (executable, lines[1])
         }
 
         /// The engine the differential test runs: `grader` next to the test bundle, unless

@@ -29,7 +29,7 @@ struct DifferentialTests {
     }.mapError { $0 as? Differential.Corpus.LoadError ?? .unreadable(Differential.Corpus.knownGapsFile, $0) }
 
     static var cpythonCrossCheckEnabled: Bool {
-        Differential.Engine.cpython != nil && !Differential.Settings.current.skipCPython
+        Differential.Engine.cpythonIsReference && !Differential.Settings.current.skipCPython
             && !Differential.Engine.underTestIsCPython
     }
 
@@ -49,7 +49,7 @@ struct DifferentialTests {
 
     @Test("CPython still produces the recorded output",
           .enabled(if: cpythonCrossCheckEnabled,
-                   "python3 is not on PATH, GRADER_DIFF_SKIP_CPYTHON is set, or python3 is already the engine under test"),
+                   "needs python3 \(Differential.Engine.referenceVersion) on PATH (found: \(Differential.Engine.cpythonInstallation?.version ?? "none")); skipped too when GRADER_DIFF_SKIP_CPYTHON is set or python3 is the engine under test"),
           arguments: cpythonCases)
     func cpythonMatchesRecording(_ snippet: Differential.Snippet) async throws {
         let expectation = try Self.expectation(for: snippet)
