@@ -103,6 +103,25 @@ struct DifferentialHarnessTests {
         #expect(outcome.stdout.isEmpty)
     }
 
+    #if os(Linux)
+    @Test func subprocessTimeoutLeavesNoProcessBehind() async throws {
+        let outcome = try await D.Subprocess.run(["/bin/sh", "-c", "sleep 30 & echo $!; wait"],
+                                                 environment: [:], timeout: 0.5)
+        #expect(outcome.timedOut)
+        let pid = try #require(Int32(outcome.stdout.trimmingCharacters(in: .whitespacesAndNewlines)))
+        // The background sleep was in the run's process group, so it must be gone (or a zombie
+        // waiting for init to reap it) shortly after the run returns.
+        var gone = false
+        for _ in 0..<100 where !gone {
+            let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8)
+            let state = stat.flatMap { $0.range(of: ") ") }.flatMap { range in stat?[range.upperBound...].first }
+            gone = stat == nil || state == "Z" || state == "X"
+            if !gone { try await Task.sleep(for: .milliseconds(20)) }
+        }
+        #expect(gone, "process \(pid) outlived the timed-out run")
+    }
+    #endif
+
     @Test func subprocessReportsSignals() async throws {
         let outcome = try await D.Subprocess.run(["/bin/sh", "-c", "kill -TERM $$"], environment: [:], timeout: 10)
         #expect(outcome.exitStatus == -15 && !outcome.timedOut)
