@@ -146,7 +146,7 @@ def comparable(outcome, any_order):
 
 
 def record(path, runs, timeout):
-    """Returns (path, outcome or None, problems)."""
+    """Returns (path, first outcome or None, problems, slowest run in seconds)."""
     d = directives(path)
     any_order = d.get("order") == "any"
     timeout = float(d.get("timeout", timeout))
@@ -155,7 +155,7 @@ def record(path, runs, timeout):
         try:
             outcome, elapsed = run_once(path, timeout, random.randrange(1, 2**32 - 1))
         except subprocess.TimeoutExpired:
-            return path, None, ["TIMEOUT after %.0f s" % timeout]
+            return path, None, ["TIMEOUT after %.0f s" % timeout], timeout
         slowest = max(slowest, elapsed)
         outcomes.append(outcome)
     first = comparable(outcomes[0], any_order)
@@ -164,6 +164,16 @@ def record(path, runs, timeout):
             problems.append("FLAKY: runs disagree:\n  %r\n  %r" % (outcomes[0], other))
             break
     return path, outcomes[0], problems, slowest
+
+
+def same_as_recorded(expected_path, outcome, any_order):
+    """Keeps regeneration idempotent: an `# order: any` recording is not rewritten just because
+    this run's lines came out in another order."""
+    try:
+        with open(expected_path, encoding="utf-8") as f:
+            return comparable(parse_expected(f.read()), any_order) == comparable(outcome, any_order)
+    except (OSError, ValueError):
+        return False
 
 
 def snippets(folders, selected):
@@ -194,9 +204,8 @@ def main():
     paths = [p for p in snippets(RECORDED_FOLDERS, args.paths)
              if os.path.relpath(p, CORPUS).split(os.sep)[0] in RECORDED_FOLDERS]
     with concurrent.futures.ThreadPoolExecutor(args.jobs) as pool:
-        for path, outcome, problems, *rest in pool.map(lambda p: record(p, args.runs, args.timeout), paths):
+        for path, outcome, problems, slowest in pool.map(lambda p: record(p, args.runs, args.timeout), paths):
             rel = os.path.relpath(path, CORPUS)
-            slowest = rest[0] if rest else 0.0
             if slowest > args.slow:
                 print("SLOW  %s: %.2f s" % (rel, slowest))
             if problems:
@@ -213,10 +222,11 @@ def main():
                     failures += 1
                     print("FAIL  %s: cannot read expectation: %s" % (rel, e))
                     continue
-                if comparable(recorded, directives(path).get("order") == "any") != comparable(outcome, directives(path).get("order") == "any"):
+                any_order = directives(path).get("order") == "any"
+                if comparable(recorded, any_order) != comparable(outcome, any_order):
                     failures += 1
                     print("STALE %s:\n  recorded %r\n  now      %r" % (rel, recorded, outcome))
-            else:
+            elif not same_as_recorded(expected_path, outcome, directives(path).get("order") == "any"):
                 with open(expected_path, "w", encoding="utf-8", newline="") as f:
                     f.write(text)
 
