@@ -58,8 +58,9 @@ extension Differential {
                 let folder = Folder(rawValue: top)
                 switch (url.pathExtension, folder) {
                 case ("py", let folder?):
+                    // Decoded leniently: some snippets are deliberately not valid UTF-8.
                     let source: String
-                    do { source = try String(contentsOf: url, encoding: .utf8) } catch {
+                    do { source = String(decoding: try Data(contentsOf: url), as: UTF8.self) } catch {
                         throw LoadError.unreadable(relative, error)
                     }
                     snippets.append(Snippet(relativePath: relative, folder: folder, fileURL: url,
