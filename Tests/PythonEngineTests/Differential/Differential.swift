@@ -11,7 +11,8 @@
 /// - `GRADER_DIFF_GRADER=/path/to/grader`  use this grader binary instead of the one next to the
 ///   test bundle;
 /// - `GRADER_DIFF_IGNORE_GAPS=1`  also run snippets listed in `Corpus/KNOWN_GAPS.txt`, as
-///   ordinary (failing when different) test cases, to see which gaps now pass;
+///   ordinary (failing when different) test cases; a gap that now matches is reported as a
+///   non-failing known issue reading "<path> NOW PASSES", so the list can be pruned;
 /// - `GRADER_DIFF_ONLY=<glob>[,<glob>...]`  only snippets whose corpus path matches one of the
 ///   globs, e.g. `core/fstring_*,multiprocessing/pool_*`;
 /// - `GRADER_DIFF_SKIP_CPYTHON=1`  skip the CPython cross-check of the recordings;

@@ -36,15 +36,22 @@ struct DifferentialTests {
     @Test("engine reproduces CPython's recorded output", arguments: engineCases)
     func engineMatchesRecording(_ snippet: Differential.Snippet) async throws {
         let expectation = try Self.expectation(for: snippet)
-        if !Differential.Engine.underTestIsCPython, !Differential.Settings.current.ignoreGaps,
-           let gap = try Self.knownGaps.get().entry(for: snippet.relativePath) {
+        let gap = Differential.Engine.underTestIsCPython ? nil : try Self.knownGaps.get().entry(for: snippet.relativePath)
+        if let gap, !Differential.Settings.current.ignoreGaps {
             withKnownIssue("Known gap (KNOWN_GAPS.txt line \(gap.line), '\(gap.pattern)'): \(gap.reason)") {
                 Issue.record("\(snippet.relativePath) was not run against the engine; set GRADER_DIFF_IGNORE_GAPS=1 to run it")
             }
             return
         }
         let engine = try Differential.Engine.underTest.get()
-        try await Self.check(snippet, expectation: expectation, with: engine)
+        if let report = try await Self.mismatchReport(snippet, expectation: expectation, with: engine) {
+            Issue.record(Comment(rawValue: report))
+        } else if let gap {
+            // Only reached with GRADER_DIFF_IGNORE_GAPS=1: make passing gaps easy to find.
+            withKnownIssue("Gap now passes: \(snippet.relativePath)") {
+                Issue.record("\(snippet.relativePath) NOW PASSES; narrow or remove KNOWN_GAPS.txt line \(gap.line) ('\(gap.pattern)')")
+            }
+        }
     }
 
     @Test("CPython still produces the recorded output",
@@ -54,8 +61,13 @@ struct DifferentialTests {
     func cpythonMatchesRecording(_ snippet: Differential.Snippet) async throws {
         let expectation = try Self.expectation(for: snippet)
         let cpython = try #require(Differential.Engine.cpython)
-        try await Self.check(snippet, expectation: expectation, with: cpython,
-                             hint: "if CPython's behaviour is right, re-record with Differential/record.py")
+        if let report = try await Self.mismatchReport(snippet, expectation: expectation, with: cpython) {
+            Issue.record(Comment(rawValue: report + "\n(if CPython's behaviour is right, re-record with Differential/record.py)"))
+        }
+    }
+
+    struct ExpectationError: Error, CustomStringConvertible {
+        let description: String
     }
 
     static func expectation(for snippet: Differential.Snippet) throws -> Differential.Expectation {
@@ -63,26 +75,24 @@ struct DifferentialTests {
         do {
             text = try String(contentsOf: snippet.expectationURL, encoding: .utf8)
         } catch {
-            Issue.record("\(snippet.relativePath) has no readable expectation file: \(error)")
-            throw error
+            throw ExpectationError(description: "\(snippet.relativePath) has no readable expectation file (run Differential/record.py): \(error)")
         }
         do {
             return try Differential.Expectation(parsing: text)
         } catch {
-            Issue.record("\(snippet.relativePath): malformed expectation file: \(error)")
-            throw error
+            throw ExpectationError(description: "\(snippet.relativePath): malformed expectation file: \(error)")
         }
     }
 
-    static func check(_ snippet: Differential.Snippet, expectation: Differential.Expectation,
-                      with engine: Differential.Engine, hint: String? = nil) async throws {
+    /// Runs `snippet` on `engine`; a readable report of every difference, or nil when it matches.
+    static func mismatchReport(_ snippet: Differential.Snippet, expectation: Differential.Expectation,
+                               with engine: Differential.Engine) async throws -> String? {
         let outcome = try await engine.run(snippet)
         let comparison = Differential.Comparison(expectation: expectation, order: snippet.directives.order)
         let differences = comparison.differences(from: outcome, timeout: snippet.directives.timeout)
-        guard !differences.isEmpty else { return }
-        var report = "\(snippet.relativePath) under \(engine) differs from \(snippet.relativePath.dropLast(3)).expected:\n"
-        report += differences.map { "• " + $0 }.joined(separator: "\n")
-        if let hint { report += "\n(\(hint))" }
-        Issue.record(Comment(rawValue: report))
+        guard !differences.isEmpty else { return nil }
+        let expectedFile = snippet.relativePath.dropLast(".py".count) + ".expected"
+        return "\(snippet.relativePath) under \(engine) differs from \(expectedFile):\n"
+            + differences.map { "• " + $0 }.joined(separator: "\n")
     }
 }
