@@ -10,6 +10,9 @@ extension Differential {
             if outcome.timedOut {
                 found.append("timed out after \(timeout) s and was killed (process group)")
             }
+            if outcome.outputLimitExceeded {
+                found.append("wrote more than \(Subprocess.outputLimit >> 20) MB and was killed (process group)")
+            }
             if outcome.exitStatus != expectation.exitStatus {
                 found.append("exit status: expected \(expectation.exitStatus), got \(outcome.exitStatus)")
             }

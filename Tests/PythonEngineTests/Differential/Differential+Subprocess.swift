@@ -13,6 +13,8 @@ extension Differential {
         var stderr: String
         /// Set when the run was killed for exceeding its time limit.
         var timedOut: Bool = false
+        /// Set when the run was killed for writing more than `Subprocess.outputLimit` bytes.
+        var outputLimitExceeded: Bool = false
     }
 
     /// Runs a command in its own process group, stdin from /dev/null, stdout and stderr into
@@ -29,6 +31,10 @@ extension Differential {
         /// Caps how many snippet processes run at once, so that the parallel test cases do not
         /// overload the machine (timing-sensitive snippets would then go wrong).
         static let throttle = Throttle(limit: Settings.current.jobs)
+
+        /// Output beyond this (stdout and stderr together) stops the run: a runaway print loop
+        /// must not fill the disk during the time limit. Far above any snippet's real output.
+        static let outputLimit = 16 << 20
 
         static func run(_ arguments: [String], environment: [String: String], timeout: Double) async throws -> RunOutcome {
             try await throttle.withSlot {
@@ -49,10 +55,15 @@ extension Differential {
                                 stdoutPath: outPath, stderrPath: errPath)
             let deadline = ContinuousClock.now + .milliseconds(Int64(timeout * 1000))
             var timedOut = false
+            var outputLimitExceeded = false
             var pause = Duration.milliseconds(2)
             while !hasExited(pid) {
                 if ContinuousClock.now >= deadline {
                     timedOut = true
+                    break
+                }
+                if fileSize(outPath) + fileSize(errPath) > outputLimit {
+                    outputLimitExceeded = true
                     break
                 }
                 try? await Task.sleep(for: pause)
@@ -64,7 +75,13 @@ extension Differential {
             let status = reap(pid)
             let stdout = String(decoding: (try? Data(contentsOf: URL(fileURLWithPath: outPath))) ?? Data(), as: UTF8.self)
             let stderr = String(decoding: (try? Data(contentsOf: URL(fileURLWithPath: errPath))) ?? Data(), as: UTF8.self)
-            return RunOutcome(exitStatus: status, stdout: stdout, stderr: stderr, timedOut: timedOut)
+            return RunOutcome(exitStatus: status, stdout: stdout, stderr: stderr, timedOut: timedOut,
+                              outputLimitExceeded: outputLimitExceeded)
+        }
+
+        private static func fileSize(_ path: String) -> Int {
+            var info = stat()
+            return stat(path, &info) == 0 ? Int(info.st_size) : 0
         }
 
         private static func spawn(executable: String, arguments: [String], environment: [String: String],

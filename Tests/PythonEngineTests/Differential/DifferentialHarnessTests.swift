@@ -122,6 +122,12 @@ struct DifferentialHarnessTests {
     }
     #endif
 
+    @Test func subprocessStopsARunawayWriter() async throws {
+        let outcome = try await D.Subprocess.run(["/bin/sh", "-c", "yes flood"], environment: [:], timeout: 20)
+        #expect(outcome.outputLimitExceeded && !outcome.timedOut)
+        #expect(outcome.exitStatus == -9)
+    }
+
     @Test func subprocessReportsSignals() async throws {
         let outcome = try await D.Subprocess.run(["/bin/sh", "-c", "kill -TERM $$"], environment: [:], timeout: 10)
         #expect(outcome.exitStatus == -15 && !outcome.timedOut)
