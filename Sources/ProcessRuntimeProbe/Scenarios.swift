@@ -24,6 +24,7 @@ enum Scenarios {
         ("concurrency", { _ in try concurrency() }),
         ("sandbox", { try sandbox($0.first ?? "") }),
         ("sandbox-repeat", { _ in try sandboxRepeat() }),
+        ("pool", { try pool($0.first ?? "") }),
     ]
 
     static var names: [String] { table.map(\.0) + ["worker"] }

@@ -1,0 +1,287 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// CPython's `multiprocessing.Pool`, in bytes: N workers forked from the (single-threaded)
+/// interpreter process, each running the engine's `body` on serialized task items.
+///
+/// There is no task-handler or result-handler thread (the interpreter has one thread, and a
+/// threaded process must not fork). Instead the parent makes progress whenever it *pumps*:
+/// `pump(timeout:)` hands pending tasks to idle workers, collects replies, notices dead workers
+/// and runs completion callbacks, in completion order, on the caller's thread. Every waiting
+/// call (`wait`, `result`, `next`, `join`) pumps, so a bridge maps `AsyncResult.get` to
+/// `result(of:timeout:)` and needs nothing else; while student code runs in the parent between
+/// such calls, each busy worker finishes its current task and then waits. A bridge that wants
+/// workers fed during `time.sleep` in the parent can sleep by calling `pump(timeout:)`.
+///
+/// Each worker has its own socket pair and takes one task (one chunk) at a time, so the parent
+/// always knows which task a worker is running: a worker that dies (killed by a signal, or
+/// exiting) fails exactly that task with `PoolTaskError.workerDied` instead of hanging the pool
+/// as CPython's `Pool` does, and the pool starts a replacement.
+///
+/// Output: workers inherit the parent's fds 1 and 2, so the sandbox captures what they print.
+/// Worker bodies should write through unbuffered `write(2)` or flush their own buffers before
+/// returning a result; C stdio is flushed when a worker exits (`ChildSide.exit`).
+///
+/// ```swift
+/// let pool = try ForkedWorkerPool(processes: 4, budget: context.budget,
+///                                 nameWorker: { "ForkPoolWorker-\(counter.next())" },
+///                                 body: { item in runPickledCall(item) })
+/// let job = try pool.map(items, chunkSize: nil)
+/// switch try pool.result(of: job, timeout: nil) { case .success(let results): ...; case .failure(let error): ... }
+/// pool.close(); try pool.join()
+/// ```
+public final class ForkedWorkerPool {
+    public enum State: String, Sendable {
+        case running, closed, terminated
+    }
+
+    public let size: Int
+    public let maxTasksPerChild: Int?
+    public internal(set) var state: State = .running
+    /// What ran: every worker and every task (see `PoolRecord`).
+    public internal(set) var record: PoolRecord
+
+    let budget: ProcessBudget?
+    let nameWorker: () -> String
+    let initializer: ((PoolWorkerInfo) throws -> Void)?
+    let body: ([UInt8]) -> WorkerTaskResult
+    let ownerPID: pid_t
+
+    var slots: [PoolWorkerSlot?]
+    /// Slots whose last worker died without completing a task (a failing initializer, a crash
+    /// on the first task): refilled only when there is work, so a worker that can never start
+    /// does not respawn forever as in CPython.
+    var refillOnlyForWork: [Bool]
+    var pending: [PoolTask] = []
+    var jobs: [Int: PoolJob] = [:]
+    var nextJobID = 0
+    /// Callbacks of jobs that completed, run after bookkeeping in completion order.
+    var completions: [(callback: (PoolJobOutcome) -> Void, outcome: PoolJobOutcome)] = []
+    var lastStartFailure: String?
+
+    /// Starts `processes` workers now, as CPython does.
+    ///
+    /// - `budget`: the sandbox's process budget (`SandboxContext.budget`); every worker, and every
+    ///   replacement, takes a slot, so the per-run process cap applies.
+    /// - `nameWorker`: called once per started worker (replacements too), in start order; the
+    ///   engine draws `ForkPoolWorker-N` from the same counter as `Process-N`.
+    /// - `initializer`: runs in each new worker before its first task; throwing ends that
+    ///   worker with exit code 1 (the engine prints the traceback before throwing).
+    /// - `body`: runs in the worker for each task item.
+    /// Throws `PoolError.invalidProcessCount`/`.invalidMaxTasksPerChild` for bad arguments,
+    /// `ForkError.multipleThreads` in a threaded process, `ProcessLimitError` past the cap.
+    public init(
+        processes: Int,
+        maxTasksPerChild: Int? = nil,
+        budget: ProcessBudget? = nil,
+        nameWorker: @escaping () -> String,
+        initializer: ((PoolWorkerInfo) throws -> Void)? = nil,
+        body: @escaping ([UInt8]) -> WorkerTaskResult
+    ) throws {
+        guard processes >= 1 else { throw PoolError.invalidProcessCount }
+        if let maxTasksPerChild, maxTasksPerChild < 1 { throw PoolError.invalidMaxTasksPerChild }
+        size = processes
+        self.maxTasksPerChild = maxTasksPerChild
+        self.budget = budget
+        self.nameWorker = nameWorker
+        self.initializer = initializer
+        self.body = body
+        ownerPID = getpid()
+        record = PoolRecord(size: processes, maxTasksPerChild: maxTasksPerChild)
+        slots = Array(repeating: nil, count: processes)
+        refillOnlyForWork = Array(repeating: false, count: processes)
+        do {
+            for slot in 0..<processes { try startWorker(in: slot) }
+        } catch {
+            terminateWorkers(reason: "terminated")
+            throw error
+        }
+    }
+
+    deinit {
+        // Only the owner may stop workers: a forked child holding a copy of this object must not
+        // signal pids that are not its children.
+        if getpid() == ownerPID { terminateWorkers(reason: "terminated") }
+    }
+
+    /// The workers alive now.
+    public var workers: [PoolWorkerInfo] { slots.compactMap { $0?.info } }
+
+    // MARK: Submitting
+
+    /// `map`/`map_async`/`starmap`: cuts `items` into chunks (`PoolChunking`; nil chunk size
+    /// uses CPython's default rule) and submits them as one job of kind `.map`. An empty input
+    /// makes a job that is already finished with an empty result; as in CPython's `_MapResult`,
+    /// its callback is never called. Throws `PoolError.notRunning` after `close`/`terminate`.
+    @discardableResult
+    public func map(
+        _ items: [[UInt8]], chunkSize: Int? = nil, onComplete: ((PoolJobOutcome) -> Void)? = nil
+    ) throws -> PoolJobID {
+        let size = chunkSize ?? PoolChunking.defaultChunkSize(itemCount: items.count, workerCount: self.size)
+        return try submit(chunks: PoolChunking.chunks(items, size: size), kind: .map, onComplete: onComplete)
+    }
+
+    /// `apply`/`apply_async`: one item, one task. `onComplete` runs in this process, during a
+    /// pump, in completion order (the engine dispatches to `callback`/`error_callback`).
+    @discardableResult
+    public func apply(_ item: [UInt8], onComplete: ((PoolJobOutcome) -> Void)? = nil) throws -> PoolJobID {
+        try submit(chunks: [[item]], kind: .single, onComplete: onComplete)
+    }
+
+    /// `imap` (`ordered: true`) / `imap_unordered`: chunk size defaults to 1, as in CPython.
+    /// Consume with `next(in:timeout:)`.
+    @discardableResult
+    public func iterate(_ items: [[UInt8]], chunkSize: Int = 1, ordered: Bool) throws -> PoolJobID {
+        try submit(
+            chunks: PoolChunking.chunks(items, size: chunkSize),
+            kind: ordered ? .orderedIteration : .unorderedIteration, onComplete: nil
+        )
+    }
+
+    /// Submits pre-cut chunks as one job.
+    @discardableResult
+    public func submit(
+        chunks: [[[UInt8]]], kind: PoolJobKind, onComplete: ((PoolJobOutcome) -> Void)? = nil
+    ) throws -> PoolJobID {
+        try requireOwner()
+        guard state == .running else { throw PoolError.notRunning }
+        let id = nextJobID
+        nextJobID += 1
+        let job = PoolJob(id: id, kind: kind, chunkCount: chunks.count, callback: onComplete)
+        jobs[id] = job
+        for (index, chunk) in chunks.enumerated() {
+            pending.append(PoolTask(job: id, chunk: index, items: chunk))
+        }
+        dispatch()
+        return PoolJobID(rawValue: id)
+    }
+
+    // MARK: Waiting
+
+    /// True once every chunk of the job has an outcome. Does not pump.
+    public func isReady(_ job: PoolJobID) throws -> Bool {
+        try existingJob(job).isFinished
+    }
+
+    /// The outcome if the job is finished (nil otherwise). Does not pump.
+    public func outcome(of job: PoolJobID) throws -> PoolJobOutcome? {
+        try existingJob(job).outcome
+    }
+
+    /// `AsyncResult.wait(timeout)`: pumps until the job is finished or the time is up; returns
+    /// whether it is finished.
+    @discardableResult
+    public func wait(for job: PoolJobID, timeout: Double? = nil) throws -> Bool {
+        let deadline = Deadline(secondsFromNow: timeout)
+        var pumped = false
+        while true {
+            if try existingJob(job).isFinished { return true }
+            if pumped, deadline.hasExpired { return false }
+            try pump(deadline: deadline)
+            pumped = true
+        }
+    }
+
+    /// `AsyncResult.get(timeout)`: the outcome, pumping as needed; throws `PoolError.timeout`
+    /// when the time runs out first.
+    public func result(of job: PoolJobID, timeout: Double? = nil) throws -> PoolJobOutcome {
+        guard try wait(for: job, timeout: timeout), let outcome = try existingJob(job).outcome else {
+            throw PoolError.timeout
+        }
+        return outcome
+    }
+
+    /// `IMapIterator.next(timeout)`: the next step of an iteration job, nil when exhausted
+    /// (Python's `StopIteration`); throws `PoolError.timeout` when nothing arrives in time.
+    public func next(in job: PoolJobID, timeout: Double? = nil) throws -> PoolIterationStep? {
+        let deadline = Deadline(secondsFromNow: timeout)
+        var pumped = false
+        while true {
+            let state = try existingJob(job)
+            if let step = state.takeNext() { return step }
+            if state.isExhausted { return nil }
+            if pumped, deadline.hasExpired { throw PoolError.timeout }
+            try pump(deadline: deadline)
+            pumped = true
+        }
+    }
+
+    /// Forgets a finished job's results (when the engine's `AsyncResult` is gone).
+    public func discard(_ job: PoolJobID) {
+        if jobs[job.rawValue]?.isFinished == true { jobs[job.rawValue] = nil }
+    }
+
+    // MARK: Ending
+
+    /// `close()`: no more submissions; workers exit once the queued work is done.
+    public func close() throws {
+        try requireOwner()
+        if state == .running { state = .closed }
+        dispatch()
+    }
+
+    /// `terminate()`: stops every worker now (`SIGTERM`, then `SIGKILL` after a short grace),
+    /// reaps them, and fails every unfinished task with `PoolTaskError.terminated` (no callbacks
+    /// run for those, as in CPython).
+    public func terminate() throws {
+        try requireOwner()
+        state = .terminated
+        terminateWorkers(reason: "terminated")
+    }
+
+    /// `join()`: waits for every worker to exit after `close()`/`terminate()`, pumping (so
+    /// callbacks of the remaining work still run). Throws `PoolError.stillRunning` before that.
+    public func join() throws {
+        try requireOwner()
+        guard state != .running else { throw PoolError.stillRunning }
+        while slots.contains(where: { $0 != nil }) || !pending.isEmpty {
+            try pump(deadline: .never)
+        }
+        runCompletions()
+    }
+
+    // MARK: Helpers
+
+    func requireOwner() throws {
+        guard getpid() == ownerPID else { throw PoolError.notOwner(ownerPID: ownerPID) }
+    }
+
+    func existingJob(_ job: PoolJobID) throws -> PoolJob {
+        guard let state = jobs[job.rawValue] else { throw PoolError.unknownJob(job.rawValue) }
+        return state
+    }
+}
+
+/// One chunk of a job, waiting for or running on a worker.
+struct PoolTask {
+    let job: Int
+    let chunk: Int
+    let items: [[UInt8]]
+    /// Times it was handed to a worker that turned out to be dead before taking it.
+    var failedSends = 0
+}
+
+/// A live worker as the parent sees it. A class: its reader keeps a partial frame and its
+/// current task changes as the pool runs.
+final class PoolWorkerSlot {
+    let info: PoolWorkerInfo
+    let process: ChildProcess
+    let socket: FileDescriptor
+    let reader: FramedReader
+    let recordIndex: Int
+    var current: (task: PoolTask, recordIndex: Int)?
+    var tasksCompleted = 0
+    /// Sent `stop`, or reached `maxtasksperchild`: its end of stream is expected.
+    var endReason: String?
+
+    init(info: PoolWorkerInfo, process: ChildProcess, socket: FileDescriptor, recordIndex: Int) {
+        self.info = info
+        self.process = process
+        self.socket = socket
+        self.recordIndex = recordIndex
+        reader = FramedReader(descriptor: socket)
+    }
+
+    var isIdle: Bool { current == nil && endReason == nil }
+}

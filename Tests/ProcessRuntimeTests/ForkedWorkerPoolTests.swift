@@ -1,0 +1,144 @@
+import Testing
+@testable import ProcessRuntime
+
+/// ForkedWorkerPool forks, so every scenario runs in the single-threaded probe; each one also
+/// checks that no child of the probe is left once the pool is joined or terminated.
+@Suite struct ForkedWorkerPoolTests {
+    func runPool(_ kind: String) throws -> [String: Any] {
+        let report = try ProbeRunner.run(["pool", kind])
+        #expect(report.ints("leftovers") == [], "processes left behind: \(report["leftovers"] ?? "")")
+        return report
+    }
+
+    @Test func chunkSizeFollowsCPython() {
+        // chunksize, extra = divmod(len, len(pool) * 4); if extra: chunksize += 1
+        #expect(PoolChunking.defaultChunkSize(itemCount: 20, workerCount: 3) == 2)
+        #expect(PoolChunking.defaultChunkSize(itemCount: 100, workerCount: 4) == 7)
+        #expect(PoolChunking.defaultChunkSize(itemCount: 16, workerCount: 4) == 1)
+        #expect(PoolChunking.defaultChunkSize(itemCount: 17, workerCount: 4) == 2)
+        #expect(PoolChunking.defaultChunkSize(itemCount: 3, workerCount: 8) == 1)
+        #expect(PoolChunking.chunks(Array(0..<7), size: 3) == [[0, 1, 2], [3, 4, 5], [6]])
+        #expect(PoolChunking.chunks([Int](), size: 3).isEmpty)
+        #expect(PoolChunking.chunks([1, 2], size: 0) == [[1], [2]])
+    }
+
+    @Test func wireFormatRoundTripsAndRejectsGarbage() throws {
+        let task = PoolWire.ToWorker.task(job: 300, chunk: 2, items: [[1, 2], [], [255]])
+        #expect(try PoolWire.decodeToWorker(PoolWire.encode(task)) == task)
+        #expect(try PoolWire.decodeToWorker(PoolWire.encode(.stop)) == .stop)
+        let reply = PoolWire.encodeReply(job: 7, chunk: 1, .failure(index: 2, [9, 9]))
+        let decoded = try PoolWire.decodeReply(reply)
+        #expect(decoded.job == 7 && decoded.chunk == 1 && decoded.reply == .failure(index: 2, [9, 9]))
+        for garbage: [UInt8] in [[], [1], [1, 0x80], [1, 1, 1, 200], [9], [1, 1, 1, 1, 50, 1], [2, 0]] {
+            #expect(throws: MalformedMessage.self) { _ = try PoolWire.decodeToWorker(garbage) }
+        }
+        #expect(throws: MalformedMessage.self) { _ = try PoolWire.decodeReply([1, 1, 3]) }
+        #expect(throws: MalformedMessage.self) { _ = try PoolWire.decodeReply(Array(reply.dropLast())) }
+    }
+
+    @Test func mapPlacesResultsByIndexWithCPythonChunks() throws {
+        let report = try runPool("map")
+        #expect(report.strings("workerNames") == ["ForkPoolWorker-1", "ForkPoolWorker-2", "ForkPoolWorker-3"])
+        #expect(report.int("distinctWorkerPIDs") == 3)
+        let squares = (0..<20).map { String($0 * $0) }.joined(separator: ",")
+        #expect(report.string("result") == "ok:" + squares)
+        #expect(report.ints("chunkSizes") == Array(repeating: 2, count: 10))
+        #expect(report.string("explicitResult") == "ok:0,1,4,9,16")
+        #expect(report.ints("explicitChunks") == [4, 1])
+        #expect(report.string("emptyResult") == "ok:")
+        #expect(report.bool("emptyCallbackRan") == false)
+        #expect(report.int("emptyTasks") == 0)
+        #expect(report.int("recordWorkers") == 3)
+        #expect(report.ints("recordExitCodes") == [0, 0, 0])
+        #expect(report.strings("recordEndReasons") == ["stopped", "stopped", "stopped"])
+        #expect(report.bool("taskPIDsAreWorkers") == true)
+        #expect(report.bool("tasksAllOk") == true)
+    }
+
+    @Test func imapIsOrderedAndImapUnorderedFollowsCompletion() throws {
+        let report = try runPool("iterate")
+        #expect(report.strings("unordered") == ["3", "2", "1", "0"])
+        #expect(report.string("orderedTimeout") == "multiprocessing.context.TimeoutError")
+        #expect(report.strings("ordered") == ["0", "1", "2", "3"])
+        #expect(report.strings("chunked") == (10...16).map(String.init))
+        #expect(report.ints("chunkedTasks") == [3, 3, 1])
+    }
+
+    @Test func applyCallbacksRunInTheParentInCompletionOrder() throws {
+        let report = try runPool("callbacks")
+        #expect(report.strings("calls") == ["ok:3", "ok:2", "raised:error 1", "ok:0"])
+        #expect(report.bool("callbacksInParent") == true)
+    }
+
+    @Test func workerExceptionsReachTheRightJob() throws {
+        let report = try runPool("errors")
+        #expect(report.string("mapOutcome") == "raised:boom")
+        #expect(report.string("chunkOutcome") == "raised:in chunk")
+        #expect(report.string("applyOutcome") == "raised:single")
+        #expect(report.string("errorCallback") == "raised:single")
+        #expect(report.string("afterOutcome") == "ok:16,25")
+        #expect(report.strings("iterationSteps") == ["4", "raised:mid", "36"])
+        #expect(report.int("errorTasks") == 4)
+    }
+
+    @Test func maxTasksPerChildReplacesWorkers() throws {
+        let report = try runPool("maxtasks")
+        #expect(report.int("maxTasksOnOnePID") == 2)
+        #expect((report.int("distinctPIDs") ?? 0) >= 5)
+        let started = try #require(report.int("workersStarted"))
+        #expect(started >= 5)
+        #expect(report.strings("names") == (1...started).map { "ForkPoolWorker-\($0)" })
+        #expect(report.int("namesTaken") == started)
+        #expect((report.int("maxTasksEnds") ?? 0) >= 3)
+        #expect(report.bool("allExitedCleanly") == true)
+    }
+
+    @Test func misuseRaisesCPythonErrors() throws {
+        let report = try runPool("misuse")
+        #expect(report.string("zeroProcesses") == "ValueError: Number of processes must be at least 1")
+        #expect(report.string("zeroMaxTasks") == "ValueError: maxtasksperchild must be a positive int or None")
+        #expect(report.string("joinWhileRunning") == "ValueError: Pool is still running")
+        #expect(report.string("applyAfterClose") == "ValueError: Pool not running")
+        #expect(report.string("mapAfterClose") == "ValueError: Pool not running")
+        #expect(report.string("imapAfterClose") == "ValueError: Pool not running")
+        #expect(report.string("joinAfterClose") == "no error")
+        #expect(report.string("closeTwice") == "no error")
+        #expect(report.string("terminatedOutcome") == "failed:RuntimeError:the pool was terminated before this task finished")
+        #expect(report.string("joinAfterTerminate") == "no error")
+        #expect(report.string("applyAfterTerminate") == "ValueError: Pool not running")
+        #expect(report.string("getTimeout") == "multiprocessing.context.TimeoutError: ")
+        #expect(report.string("unknownJob") == "RuntimeError: unknown pool job 99")
+    }
+
+    @Test func workerKilledMidTaskFailsThatJobInsteadOfHanging() throws {
+        let report = try runPool("kill")
+        let broken = "failed:concurrent.futures.process.BrokenProcessPool:" + PoolTaskError.brokenPoolMessage
+        #expect(report.string("selfKilled") == broken)
+        #expect(report.string("externallyKilled") == broken)
+        #expect(report.string("detail")?.contains("killed by signal 9 (SIGKILL)") == true)
+        // The sleeping task would take 30 s; the kill is noticed at once (the probe's own 30 s
+        // limit would fail the test if the pool hung).
+        #expect((report.double("elapsed") ?? 99) < 20)
+        #expect(report.string("afterOutcome") == "ok:1,4,9,16")
+        #expect(report.int("liveWorkers") == 2)
+        #expect(report.ints("diedWorkers") == [-9, -9])
+        #expect(report.int("diedTasks") == 2)
+    }
+
+    @Test func fourSleepingTasksRunInParallel() throws {
+        let report = try runPool("parallel")
+        #expect(report.string("outcome") == "ok:slept,slept,slept,slept")
+        #expect(report.int("distinctWorkers") == 4)
+        let elapsed = try #require(report.double("elapsed"))
+        #expect(elapsed >= 0.3)
+        #expect(elapsed < 1.0)
+    }
+
+    @Test func processCapIsRespected() throws {
+        let report = try runPool("cap")
+        #expect(report.string("oversized") == "process limit reached: this run may start at most 3 processes")
+        #expect(report.int("oversizedStarted") == 3)
+        #expect(report.int("started") == 3)
+        #expect(report.string("outcome")?.hasPrefix("failed:RuntimeError:no pool worker could be started: process limit reached") == true)
+    }
+}
