@@ -25,6 +25,10 @@ enum Scenarios {
         ("sandbox", { try sandbox($0.first ?? "") }),
         ("sandbox-repeat", { _ in try sandboxRepeat() }),
         ("pool", { try pool($0.first ?? "") }),
+        ("queue-producers", { _ in try queueProducersConsumers() }),
+        ("queue-flood", { _ in try queueFlood() }),
+        ("connection", { _ in try connection() }),
+        ("shared-containers", { _ in try sharedContainers() }),
     ]
 
     static var names: [String] { table.map(\.0) + ["worker"] }
