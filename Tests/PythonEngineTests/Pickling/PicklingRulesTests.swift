@@ -36,7 +36,8 @@ import Testing
 
     /// The same refusals produced by `python3`, when it is installed (skipped otherwise).
     @Test func messagesMatchPython3() throws {
-        guard let python = ["/usr/bin/python3", "/usr/local/bin/python3"].first(where: FileManager.default.isExecutableFile) else {
+        let searchPath = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin").split(separator: ":")
+        guard let python = searchPath.map({ "\($0)/python3" }).first(where: FileManager.default.isExecutableFile) else {
             return
         }
         let script = """
