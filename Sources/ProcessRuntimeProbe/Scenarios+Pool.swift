@@ -330,3 +330,53 @@ extension Scenarios {
         try pool.join()
     }
 }
+
+extension Scenarios {
+    /// A pool inside a real sandbox run: workers fork through the run's budget (cap 3), their
+    /// initializer and task output reach the sandbox's captured stdout, and nothing survives.
+    static func poolInSandbox() throws -> Report {
+        final class WorkerName {
+            var value = "?"
+        }
+        let limits = SandboxLimits(wallClockSeconds: 10, maxProcesses: 3)
+        let outcome = try Sandbox(limits: limits).run { context in
+            let names = NameCounter()
+            let current = WorkerName()
+            let pool: ForkedWorkerPool
+            do {
+                pool = try ForkedWorkerPool(
+                    processes: 2, maxTasksPerChild: 1, budget: context.budget, nameWorker: names.name,
+                    initializer: { info in
+                        current.value = info.name
+                        emit("init \(info.name)\n")
+                    },
+                    body: { item in
+                        emit("task \(text(item)) on \(current.value)\n")
+                        return .success(item)
+                    }
+                )
+            } catch {
+                emit("pool failed: \(error)\n", to: 2)
+                return 2
+            }
+            guard let job = try? pool.map((0..<4).map { bytes(String($0)) }, chunkSize: 1),
+                  let outcome = try? pool.result(of: job, timeout: 8)
+            else { return 3 }
+            emit("outcome \(describe(outcome))\n")
+            try? pool.close()
+            try? pool.join()
+            try? context.send(record: "\(pool.record.workers.count) workers, \(pool.record.tasks.count) tasks")
+            return 0
+        }
+        var report = Report()
+        report.set("status", outcome.status.name)
+        report.set("stdoutLines", .array(outcome.stdoutText.split(separator: "\n").map { .string(String($0)) }))
+        report.set("stderr", outcome.stderrText)
+        report.set("processesStarted", outcome.processesStarted)
+        report.set("processesRefused", outcome.processesRefused)
+        report.set("records", .array(outcome.records.map { .string(text($0)) }))
+        report.set("survivors", outcome.survivors.count)
+        report.set("leftovers", leftoverChildren() + ProcessTable.members(ofGroup: outcome.mainPID, orChildrenOf: nil).map { Int($0.pid) })
+        return report
+    }
+}

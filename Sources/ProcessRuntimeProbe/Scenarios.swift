@@ -25,6 +25,7 @@ enum Scenarios {
         ("sandbox", { try sandbox($0.first ?? "") }),
         ("sandbox-repeat", { _ in try sandboxRepeat() }),
         ("pool", { try pool($0.first ?? "") }),
+        ("pool-sandbox", { _ in try poolInSandbox() }),
         ("queue-producers", { _ in try queueProducersConsumers() }),
         ("queue-flood", { _ in try queueFlood() }),
         ("connection", { _ in try connection() }),

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import ProcessRuntime
 
@@ -140,5 +141,40 @@ import Testing
         #expect(report.int("oversizedStarted") == 3)
         #expect(report.int("started") == 3)
         #expect(report.string("outcome")?.hasPrefix("failed:RuntimeError:no pool worker could be started: process limit reached") == true)
+    }
+
+    @Test func poolInsideASandboxUsesItsBudgetAndOutput() throws {
+        let report = try runPool(sandboxed: true)
+        #expect(report.string("status") == "ok")
+        let lines = try #require(report.strings("stdoutLines"))
+        #expect(Set(lines.filter { $0.hasPrefix("init ") }) == ["init ForkPoolWorker-1", "init ForkPoolWorker-2", "init ForkPoolWorker-3"])
+        let taskLines = lines.filter { $0.hasPrefix("task ") }
+        #expect(taskLines.count == 3)
+        #expect(taskLines.allSatisfy { $0.contains(" on ForkPoolWorker-") })
+        #expect(lines.last?.hasPrefix("outcome failed:RuntimeError:no pool worker could be started: process limit reached") == true)
+        #expect(report.int("processesStarted") == 3)
+        #expect((report.int("processesRefused") ?? 0) >= 1)
+        #expect(report.strings("records") == ["3 workers, 3 tasks"])
+        #expect(report.int("survivors") == 0)
+    }
+
+    func runPool(sandboxed: Bool) throws -> [String: Any] {
+        let report = try ProbeRunner.run(["pool-sandbox"])
+        #expect(report.ints("leftovers") == [], "processes left behind: \(report["leftovers"] ?? "")")
+        return report
+    }
+
+    @Test func recordIsCodable() throws {
+        var record = PoolRecord(size: 2, maxTasksPerChild: 1)
+        record.workers.append(PoolWorkerRecord(
+            pid: 10, name: "ForkPoolWorker-1", slot: 0, startedAt: 1.5, endedAt: 2.5,
+            exitCode: -9, endReason: "died", tasksCompleted: 0
+        ))
+        record.tasks.append(PoolTaskRecord(
+            job: 0, chunk: 1, itemCount: 3, workerPID: 10, workerName: "ForkPoolWorker-1",
+            startedAt: 1.6, endedAt: 2.5, outcome: "worker died"
+        ))
+        let data = try JSONEncoder().encode(record)
+        #expect(try JSONDecoder().decode(PoolRecord.self, from: data) == record)
     }
 }
