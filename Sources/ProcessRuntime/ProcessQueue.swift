@@ -19,8 +19,10 @@ import Glibc
 ///
 /// Locking: one robust process-shared mutex guards the ring and the counters, with condition
 /// variables for "not empty", "not full" and "all tasks done". A process killed while holding
-/// the mutex leaves it recoverable (robust mutex); one killed mid-copy may leave a damaged item,
-/// reported as `corrupted`, never a crash.
+/// the mutex leaves it recoverable (robust mutex). The counters are updated only after an item
+/// is fully copied, so a producer killed mid-`put` leaves no half item behind (and a consumer
+/// killed mid-`get` loses only the item it was taking, as in CPython). Damage from anything
+/// else is reported as `corrupted`, never a crash.
 public final class ProcessQueue: @unchecked Sendable {
     /// `maxsize`: at most this many items (0 or less: no limit but the buffer).
     public let maxSize: Int

@@ -7,7 +7,7 @@
 public final class SharedDict: @unchecked Sendable {
     public let store: SharedEntryStore
 
-    public init(in region: SharedMemoryRegion, capacityBytes: Int = 1 << 20) throws {
+    public init(in region: SharedMemoryRegion, capacityBytes: Int = 1 << 18) throws {
         store = try SharedEntryStore(in: region, capacityBytes: capacityBytes)
     }
 

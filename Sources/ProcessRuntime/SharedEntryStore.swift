@@ -12,20 +12,26 @@
 /// Transactions see a consistent snapshot and commit atomically with respect to other
 /// processes; Python's `d[k] += 1` is still a read then a write (two transactions), racy across
 /// processes exactly as with a CPython `DictProxy`.
+///
+/// Double-buffered: an update writes the new contents into the inactive half and then flips one
+/// index, so a process killed in the middle of an update (Python's `terminate()`) leaves the
+/// previous contents intact rather than a half-written buffer.
 public final class SharedEntryStore: @unchecked Sendable {
+    /// Bytes available to the encoded contents (the store reserves twice this).
     public let capacityBytes: Int
     let mutex: ProcessMutex
-    let usedBytes: SharedValue<Int64>
-    let buffer: UnsafeMutablePointer<UInt8>
+    /// [active half, used bytes of half 0, used bytes of half 1].
+    let header: SharedArray<Int64>
+    let halves: [UnsafeMutablePointer<UInt8>]
 
-    public init(in region: SharedMemoryRegion, capacityBytes: Int = 1 << 20) throws {
+    public init(in region: SharedMemoryRegion, capacityBytes: Int = 1 << 18) throws {
         guard capacityBytes >= 16 else {
             throw SharedMemoryError.invalidSize("shared container buffer of \(capacityBytes) bytes is too small")
         }
         self.capacityBytes = capacityBytes
         mutex = try ProcessMutex(in: region)
-        usedBytes = try SharedValue(in: region, initialValue: 0)
-        buffer = try region.allocate(UInt8.self, count: capacityBytes)
+        header = try SharedArray(in: region, count: 3, repeating: 0)
+        halves = [try region.allocate(UInt8.self, count: capacityBytes), try region.allocate(UInt8.self, count: capacityBytes)]
     }
 
     /// Runs `body` on the current entries (read-only).
@@ -46,21 +52,27 @@ public final class SharedEntryStore: @unchecked Sendable {
             guard encoded.count <= capacityBytes else {
                 throw SharedContainerError.full(needed: encoded.count, capacity: capacityBytes)
             }
+            let target = header[0] == 0 ? 1 : 0
             encoded.withUnsafeBufferPointer { source in
-                if let base = source.baseAddress { buffer.update(from: base, count: source.count) }
+                if let base = source.baseAddress { halves[target].update(from: base, count: source.count) }
             }
-            usedBytes.value = Int64(encoded.count)
+            header[1 + target] = Int64(encoded.count)
+            header[0] = Int64(target)  // the commit point
             return result
         }
     }
 
     private func decode() throws -> [[UInt8]] {
-        let used = Int(usedBytes.value)
+        let active = Int(header[0])
+        guard active == 0 || active == 1 else {
+            throw SharedContainerError.corrupted("active buffer index \(active) is out of range")
+        }
+        let used = Int(header[1 + active])
         if used == 0 { return [] }
         guard used > 0, used <= capacityBytes else {
             throw SharedContainerError.corrupted("recorded size \(used) is out of range")
         }
-        var reader = ByteReader(Array(UnsafeBufferPointer(start: buffer, count: used)))
+        var reader = ByteReader(Array(UnsafeBufferPointer(start: halves[active], count: used)))
         do {
             let count = try reader.elementCount()
             var entries: [[UInt8]] = []

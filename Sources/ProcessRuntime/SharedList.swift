@@ -4,7 +4,7 @@
 public final class SharedList: @unchecked Sendable {
     public let store: SharedEntryStore
 
-    public init(in region: SharedMemoryRegion, capacityBytes: Int = 1 << 20, initial: [[UInt8]] = []) throws {
+    public init(in region: SharedMemoryRegion, capacityBytes: Int = 1 << 18, initial: [[UInt8]] = []) throws {
         store = try SharedEntryStore(in: region, capacityBytes: capacityBytes)
         if !initial.isEmpty { try store.update { $0 = initial } }
     }

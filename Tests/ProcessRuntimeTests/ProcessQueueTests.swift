@@ -152,8 +152,11 @@ import Testing
         try dict.removeAll()
         #expect(try dict.count() == 0)
         // A scribbled buffer is reported, not a crash.
-        dict.store.usedBytes.value = 3
-        dict.store.buffer[0] = 200
+        try dict.set([5], for: [50])
+        let active = Int(dict.store.header[0])
+        dict.store.halves[active][0] = 200  // an absurd entry count
+        #expect(throws: SharedContainerError.self) { _ = try dict.count() }
+        dict.store.header[0] = 7
         #expect(throws: SharedContainerError.self) { _ = try dict.count() }
     }
 }
