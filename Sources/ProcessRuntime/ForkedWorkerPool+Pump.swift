@@ -184,7 +184,7 @@ extension ForkedWorkerPool {
             return
         }
         record.tasks.append(PoolTaskRecord(
-            job: task.job, chunk: task.chunk, itemCount: task.items.count,
+            job: task.job, kind: jobs[task.job]?.kind.rawValue ?? "unknown", chunk: task.chunk, itemCount: task.items.count,
             workerPID: worker.info.pid, workerName: worker.info.name,
             startedAt: WallClock.now(), endedAt: nil, outcome: nil
         ))

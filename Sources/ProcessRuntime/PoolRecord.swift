@@ -32,6 +32,8 @@ public struct PoolWorkerRecord: Sendable, Equatable, Codable {
 
 public struct PoolTaskRecord: Sendable, Equatable, Codable {
     public var job: Int
+    /// `map`, `single`, `orderedIteration`, `unorderedIteration` (see `PoolJobKind`).
+    public var kind: String
     public var chunk: Int
     public var itemCount: Int
     public var workerPID: Int32

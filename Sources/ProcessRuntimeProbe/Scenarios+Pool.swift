@@ -81,6 +81,7 @@ extension Scenarios {
         case "kill": try poolKill(&report)
         case "parallel": try poolParallel(&report)
         case "cap": try poolCap(&report)
+        case "initfail": try poolInitializerFails(&report)
         default: throw UnknownScenario(name: "pool \(kind)")
         }
         report.set("leftovers", leftoverChildren())
@@ -113,6 +114,7 @@ extension Scenarios {
         report.set("recordEndReasons", .array(record.workers.map { .string($0.endReason ?? "") }))
         report.set("taskPIDsAreWorkers", record.tasks.allSatisfy { workerPIDs.contains(Int($0.workerPID)) })
         report.set("tasksAllOk", record.tasks.allSatisfy { $0.outcome == "ok" && $0.endedAt != nil })
+        report.set("taskKinds", .array(Set(record.tasks.map(\.kind)).sorted().map { .string($0) }))
     }
 
     /// Deterministic completion order without timing: item i (but the last) waits for its own
@@ -378,5 +380,25 @@ extension Scenarios {
         report.set("survivors", outcome.survivors.count)
         report.set("leftovers", leftoverChildren() + ProcessTable.members(ofGroup: outcome.mainPID, orChildrenOf: nil).map { Int($0.pid) })
         return report
+    }
+}
+
+extension Scenarios {
+    /// An initializer that raises ends each worker with exit code 1. CPython's pool respawns
+    /// such workers forever and the map hangs; here the work fails with BrokenProcessPool.
+    static func poolInitializerFails(_ report: inout Report) throws {
+        struct InitializerFailed: Error {}
+        let pool = try ForkedWorkerPool(
+            processes: 2, nameWorker: NameCounter().name,
+            initializer: { _ in throw InitializerFailed() }, body: poolBody
+        )
+        let job = try pool.map([bytes("square 1"), bytes("square 2")], chunkSize: 1)
+        report.set("outcome", describe(try pool.result(of: job, timeout: 20)))
+        let single = try pool.apply(bytes("square 3"))
+        report.set("applyOutcome", describe(try pool.result(of: single, timeout: 20)))
+        try pool.close()
+        try pool.join()
+        report.set("workersStarted", pool.record.workers.count)
+        report.set("exitCodes", pool.record.workers.map { Int($0.exitCode ?? 999) })
     }
 }

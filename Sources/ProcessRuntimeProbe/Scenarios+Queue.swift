@@ -189,6 +189,27 @@ extension Scenarios {
         report.set("afterInsert", text(try list.element(at: 0) ?? []))
         report.set("popped", text(try list.remove() ?? []))
         report.set("outOfRange", try list.element(at: 10_000) == nil)
+        // Writers killed at an arbitrary moment (as by terminate()) leave the list and a queue
+        // readable and every item whole.
+        let victimList = try SharedList(in: region, capacityBytes: 1 << 16)
+        let victimQueue = try ProcessQueue(in: region, capacityBytes: 1 << 16)
+        let item = [UInt8](repeating: 0xab, count: 500)
+        let writer = try ChildProcess.fork {
+            while true {
+                if (try? victimList.count()) ?? 0 > 100 { try? victimList.removeAll() }
+                try? victimList.append(item)
+                if victimQueue.count > 100 { _ = try? victimQueue.get() }
+                try? victimQueue.put(item)
+            }
+        }
+        MonotonicClock.sleep(seconds: 0.1)
+        try writer.kill()
+        _ = try writer.wait()
+        let survivors = try victimList.snapshot()
+        var queued: [[UInt8]] = []
+        while let next = try? victimQueue.get(block: false) { queued.append(next) }
+        report.set("afterKillIntact", survivors.allSatisfy { $0 == item } && queued.allSatisfy { $0 == item })
+        report.set("afterKillQueueDrained", victimQueue.count == 0)
         let tiny = try SharedList(in: region, capacityBytes: 32)
         report.set("fullError", queueError { try tiny.extend(Array(repeating: [UInt8](repeating: 1, count: 10), count: 4)) })
         report.set("tinyUnchanged", try tiny.count())

@@ -54,6 +54,7 @@ import Testing
         #expect(report.strings("recordEndReasons") == ["stopped", "stopped", "stopped"])
         #expect(report.bool("taskPIDsAreWorkers") == true)
         #expect(report.bool("tasksAllOk") == true)
+        #expect(report.strings("taskKinds") == ["map"])
     }
 
     @Test func imapIsOrderedAndImapUnorderedFollowsCompletion() throws {
@@ -126,6 +127,16 @@ import Testing
         #expect(report.int("diedTasks") == 2)
     }
 
+    @Test func failingInitializerFailsTheWorkInsteadOfRespawningForever() throws {
+        let report = try runPool("initfail")
+        let broken = "failed:concurrent.futures.process.BrokenProcessPool:" + PoolTaskError.brokenPoolMessage
+        #expect(report.string("outcome") == broken)
+        #expect(report.string("applyOutcome") == broken)
+        let started = try #require(report.int("workersStarted"))
+        #expect(started >= 2 && started <= 6)
+        #expect(report.ints("exitCodes")?.allSatisfy { $0 == 1 } == true)
+    }
+
     @Test func fourSleepingTasksRunInParallel() throws {
         let report = try runPool("parallel")
         #expect(report.string("outcome") == "ok:slept,slept,slept,slept")
@@ -171,7 +182,7 @@ import Testing
             exitCode: -9, endReason: "died", tasksCompleted: 0
         ))
         record.tasks.append(PoolTaskRecord(
-            job: 0, chunk: 1, itemCount: 3, workerPID: 10, workerName: "ForkPoolWorker-1",
+            job: 0, kind: "map", chunk: 1, itemCount: 3, workerPID: 10, workerName: "ForkPoolWorker-1",
             startedAt: 1.6, endedAt: 2.5, outcome: "worker died"
         ))
         let data = try JSONEncoder().encode(record)

@@ -135,6 +135,8 @@ import Testing
         #expect(report.bool("outOfRange") == true)
         #expect(report.string("fullError") == "shared container needs 45 bytes but its shared buffer holds 32")
         #expect(report.int("tinyUnchanged") == 0)
+        #expect(report.bool("afterKillIntact") == true)
+        #expect(report.bool("afterKillQueueDrained") == true)
     }
 
     @Test func sharedDictInOneProcess() throws {
