@@ -3,10 +3,10 @@ import Glibc
 #endif
 
 extension ForkedWorkerPool {
-    /// Makes progress: hands pending tasks to idle workers, waits up to `timeout` seconds (nil:
-    /// until something happens) for replies or worker exits, handles them, and runs completion
-    /// callbacks. Returns the number of replies and worker exits handled. Returns at once when
-    /// nothing is outstanding.
+    /// Makes progress: collects replies and worker exits, waiting up to `timeout` seconds (nil:
+    /// until something happens) for the first, replaces workers, moves overflow work into the
+    /// task queue, and runs completion callbacks. Returns the number of replies and worker
+    /// exits handled. Returns at once when nothing is outstanding.
     @discardableResult
     public func pump(timeout: Double?) throws -> Int {
         try pump(deadline: Deadline(secondsFromNow: timeout))
@@ -14,27 +14,33 @@ extension ForkedWorkerPool {
 
     /// True while a task is queued or running, or a worker is on its way out.
     public var hasOutstandingWork: Bool {
-        !pending.isEmpty || slots.contains { $0 != nil && ($0?.current != nil || $0?.endReason != nil) }
+        !pending.isEmpty || !outstanding.isEmpty || slots.contains { $0 != nil && $0?.endReason != nil }
     }
 
     @discardableResult
     func pump(deadline: Deadline) throws -> Int {
         try requireOwner()
-        dispatch()
+        maintain()
         runCompletions()
         var handled = 0
         let live = slots.indices.filter { slots[$0] != nil }
         if hasOutstandingWork, !live.isEmpty {
+            // Work still waiting in the parent needs feeding as soon as workers make room.
+            let wait = pending.isEmpty ? deadline : earlier(deadline, Deadline(secondsFromNow: 0.01))
             let requests = live.compactMap { slots[$0].map { PollRequest($0.socket) } }
-            let ready = Set(try Poller.wait(for: requests, deadline: deadline).map(\.descriptor))
+            let ready = Set(try Poller.wait(for: requests, deadline: wait).map(\.descriptor))
             for slot in live {
                 guard let worker = slots[slot], ready.contains(worker.socket) else { continue }
                 handled += drain(slot)
             }
-            dispatch()
+            maintain()
         }
         runCompletions()
         return handled
+    }
+
+    private func earlier(_ first: Deadline, _ second: Deadline) -> Deadline {
+        (first.nanoseconds ?? .max) <= (second.nanoseconds ?? .max) ? first : second
     }
 
     /// Reads every complete reply waiting on the worker's socket; handles its end of stream.
@@ -64,40 +70,30 @@ extension ForkedWorkerPool {
 
     private func handleReply(_ bytes: [UInt8], from slot: Int) {
         guard let worker = slots[slot] else { return }
-        guard let decoded = try? PoolWire.decodeReply(bytes), let (task, recordIndex) = worker.current,
-              decoded.job == task.job, decoded.chunk == task.chunk
-        else {
+        guard let decoded = try? PoolWire.decodeReply(bytes) else {
             // Garbage on the channel: the worker cannot be trusted with more work.
             try? worker.process.kill()
             workerEnded(in: slot)
             return
         }
-        worker.current = nil
         worker.tasksCompleted += 1
         record.workers[worker.recordIndex].tasksCompleted = worker.tasksCompleted
-        if let maxTasksPerChild, worker.tasksCompleted >= maxTasksPerChild {
+        earlyDeaths = 0
+        if let maxTasksPerChild, worker.tasksCompleted >= maxTasksPerChild, worker.endReason == nil {
             worker.endReason = "maxtasksperchild"  // it exits by itself now
         }
+        guard let task = outstanding.removeValue(forKey: PoolTaskKey(job: decoded.job, chunk: decoded.chunk)) else {
+            return  // a task already failed (terminated): its late result is dropped
+        }
+        let startedAt = Double(decoded.startedMicros) / 1e6
         switch decoded.reply {
         case let .success(results):
-            finishTask(task, recordIndex: recordIndex, result: .success(results), runCallback: true)
+            recordTask(task, worker: worker.info, startedAt: startedAt, outcome: "ok")
+            deliver(job: task.job, chunk: task.chunk, .success(results), runCallback: true)
         case let .failure(_, error):
-            finishTask(task, recordIndex: recordIndex, result: .failure(.raised(error)), runCallback: true)
+            recordTask(task, worker: worker.info, startedAt: startedAt, outcome: "error")
+            deliver(job: task.job, chunk: task.chunk, .failure(.raised(error)), runCallback: true)
         }
-    }
-
-    /// Completes a task's record and hands its outcome to its job.
-    func finishTask(
-        _ task: PoolTask, recordIndex: Int, result: Result<[[UInt8]], PoolTaskError>, runCallback: Bool
-    ) {
-        record.tasks[recordIndex].endedAt = WallClock.now()
-        switch result {
-        case .success: record.tasks[recordIndex].outcome = "ok"
-        case .failure(.raised): record.tasks[recordIndex].outcome = "error"
-        case .failure(.terminated): record.tasks[recordIndex].outcome = "terminated"
-        case .failure: record.tasks[recordIndex].outcome = "worker died"
-        }
-        deliver(job: task.job, chunk: task.chunk, result, runCallback: runCallback)
     }
 
     func deliver(job: Int, chunk: Int, _ result: Result<[[UInt8]], PoolTaskError>, runCallback: Bool) {
@@ -116,78 +112,48 @@ extension ForkedWorkerPool {
         }
     }
 
-    /// Keeps the pool staffed and hands out pending tasks; after `close`, stops idle workers
-    /// once nothing is left to do.
-    func dispatch() {
+    /// Moves work into the task queue, keeps the pool staffed (while running, or while work
+    /// remains after `close`), fails work that cannot run, and tells workers to finish once a
+    /// closed pool has handed out everything.
+    func maintain() {
         guard state != .terminated else { return }
-        if state == .running {
-            for slot in slots.indices where slots[slot] == nil && !refillOnlyForWork[slot] {
-                try? startWorker(in: slot)
+        feedTaskQueue()
+        let workRemains = !pending.isEmpty || !outstanding.isEmpty
+        if earlyDeaths >= 2 * size, workRemains {
+            // Workers keep dying before taking any task (a failing initializer).
+            let failure = lastEarlyDeath ?? .workerUnavailable("workers exit before taking a task")
+            failQueuedWork(failure, outcome: "not run", runCallback: true)
+        }
+        if (state == .running && earlyDeaths < 2 * size) || (!pending.isEmpty || !outstanding.isEmpty) {
+            for slot in slots.indices where slots[slot] == nil {
+                do { try startWorker(in: slot) } catch { break }
             }
         }
-        var canStartMore = true
-        while !pending.isEmpty {
-            if let slot = slots.indices.first(where: { slots[$0]?.isIdle == true }) {
-                send(pending.removeFirst(), to: slot)
-                continue
-            }
-            if canStartMore, let empty = slots.indices.first(where: { slots[$0] == nil }) {
-                do {
-                    try startWorker(in: empty)
-                    continue
-                } catch {
-                    canStartMore = false
-                }
-            }
-            if !slots.contains(where: { $0 != nil }) {
-                // No worker is alive and none can be started: the work cannot run.
-                let reason = lastStartFailure ?? "no worker could be started"
-                let stranded = pending
-                pending = []
-                for task in stranded {
-                    deliver(job: task.job, chunk: task.chunk, .failure(.workerUnavailable(reason)), runCallback: true)
-                }
-            }
-            break
+        if !pending.isEmpty || !outstanding.isEmpty, !slots.contains(where: { $0 != nil }) {
+            // No worker is alive and none can be started: the work cannot run.
+            let reason = lastStartFailure ?? "no worker could be started"
+            failQueuedWork(.workerUnavailable(reason), outcome: "not run", runCallback: true)
         }
-        if state == .closed && pending.isEmpty {
-            for slot in slots.indices {
-                guard let worker = slots[slot], worker.isIdle else { continue }
-                worker.endReason = "stopped"
-                if (try? SocketFrames.send(PoolWire.encode(.stop), on: worker.socket)) == nil {
-                    workerEnded(in: slot)
-                }
-            }
+        if state == .closed && pending.isEmpty && !board.isClosing {
+            board.setClosing()
+            for case let worker? in slots where worker.endReason == nil { worker.endReason = "stopped" }
         }
     }
 
-    /// Sends a task to an idle worker. A worker found dead before it could take the task is
-    /// reaped and the task re-queued once; a second such failure fails the task.
-    private func send(_ task: PoolTask, to slot: Int) {
-        guard let worker = slots[slot] else { return }
-        let frame = PoolWire.encode(.task(job: task.job, chunk: task.chunk, items: task.items))
-        do {
-            try SocketFrames.send(frame, on: worker.socket)
-        } catch {
-            workerEnded(in: slot)
-            var retry = task
-            retry.failedSends += 1
-            if retry.failedSends < 2 {
-                pending.insert(retry, at: 0)
-            } else {
-                deliver(
-                    job: task.job, chunk: task.chunk,
-                    .failure(.workerDied(pid: worker.info.pid, name: worker.info.name, status: worker.process.exitStatus)),
-                    runCallback: true
-                )
+    /// Puts parent-side pending tasks into the shared task queue while there is room.
+    private func feedTaskQueue() {
+        while let task = pending.first {
+            do {
+                try board.queue.put(PoolWire.encode(PoolWire.Task(job: task.job, chunk: task.chunk, items: task.items)), block: false)
+                pending.removeFirst()
+                outstanding[task.key] = task
+            } catch let ProcessQueueError.itemTooLarge(size, capacity) {
+                pending.removeFirst()
+                recordTask(task, worker: nil, startedAt: nil, outcome: "not run")
+                deliver(job: task.job, chunk: task.chunk, .failure(.taskTooLarge(size: size, capacity: capacity)), runCallback: true)
+            } catch {
+                return  // full: workers will make room
             }
-            return
         }
-        record.tasks.append(PoolTaskRecord(
-            job: task.job, kind: jobs[task.job]?.kind.rawValue ?? "unknown", chunk: task.chunk, itemCount: task.items.count,
-            workerPID: worker.info.pid, workerName: worker.info.name,
-            startedAt: WallClock.now(), endedAt: nil, outcome: nil
-        ))
-        worker.current = (task, record.tasks.count - 1)
     }
 }

@@ -5,19 +5,22 @@ import Glibc
 /// CPython's `multiprocessing.Pool`, in bytes: N workers forked from the (single-threaded)
 /// interpreter process, each running the engine's `body` on serialized task items.
 ///
-/// There is no task-handler or result-handler thread (the interpreter has one thread, and a
-/// threaded process must not fork). Instead the parent makes progress whenever it *pumps*:
-/// `pump(timeout:)` hands pending tasks to idle workers, collects replies, notices dead workers
-/// and runs completion callbacks, in completion order, on the caller's thread. Every waiting
-/// call (`wait`, `result`, `next`, `join`) pumps, so a bridge maps `AsyncResult.get` to
-/// `result(of:timeout:)` and needs nothing else; while student code runs in the parent between
-/// such calls, each busy worker finishes its current task and then waits. A bridge that wants
-/// workers fed during `time.sleep` in the parent can sleep by calling `pump(timeout:)`.
+/// Tasks (chunks) go into a shared-memory task queue (`PoolTaskBoard`) that workers pull from,
+/// as CPython's workers pull from its `inqueue`: workers keep busy while the parent runs student
+/// code, so a parent blocked on something the tasks produce (a `Queue` they fill) still gets it.
+/// Results come back on one socket per worker. There is no result-handler thread (the
+/// interpreter has one thread, and a threaded process must not fork), so the parent collects
+/// results when it *pumps*: `pump(timeout:)` reads replies, notices dead workers, replaces them,
+/// moves overflow work into the task queue and runs completion callbacks, in completion order,
+/// on the caller's thread. Every waiting call (`wait`, `result`, `next`, `join`) pumps, so a
+/// bridge maps `AsyncResult.get` to `result(of:timeout:)` and needs nothing else. (Until the
+/// parent pumps, a worker that exited after `maxtasksperchild` is not replaced and replies
+/// wait in the socket; a worker whose replies fill its socket, about 200 KB, waits too.)
 ///
-/// Each worker has its own socket pair and takes one task (one chunk) at a time, so the parent
-/// always knows which task a worker is running: a worker that dies (killed by a signal, or
-/// exiting) fails exactly that task with `PoolTaskError.workerDied` instead of hanging the pool
-/// as CPython's `Pool` does, and the pool starts a replacement.
+/// A worker records in the board which task it took, atomically with taking it, so a worker
+/// that dies (killed by a signal, or exiting) fails exactly that task with
+/// `PoolTaskError.workerDied` instead of hanging the pool as CPython's `Pool` does, and the pool
+/// starts a replacement.
 ///
 /// Output: workers inherit the parent's fds 1 and 2, so the sandbox captures what they print.
 /// Worker bodies should write through unbuffered `write(2)` or flush their own buffers before
@@ -49,16 +52,21 @@ public final class ForkedWorkerPool {
     let ownerPID: pid_t
 
     var slots: [PoolWorkerSlot?]
-    /// Slots whose last worker died without completing a task (a failing initializer, a crash
-    /// on the first task): refilled only when there is work, so a worker that can never start
-    /// does not respawn forever as in CPython.
-    var refillOnlyForWork: [Bool]
+    let board: PoolTaskBoard
+    /// Tasks not yet in the shared task queue (it was full); moved in as room appears.
     var pending: [PoolTask] = []
+    /// Tasks in the task queue or running, by (job, chunk).
+    var outstanding: [PoolTaskKey: PoolTask] = [:]
     var jobs: [Int: PoolJob] = [:]
     var nextJobID = 0
     /// Callbacks of jobs that completed, run after bookkeeping in completion order.
     var completions: [(callback: (PoolJobOutcome) -> Void, outcome: PoolJobOutcome)] = []
     var lastStartFailure: String?
+    /// Workers that died before taking any task since a task last completed. Reaching twice the
+    /// pool size means workers cannot start (a failing initializer): CPython respawns them
+    /// forever and hangs; here the queued work fails instead.
+    var earlyDeaths = 0
+    var lastEarlyDeath: PoolTaskError?
 
     /// Starts `processes` workers now, as CPython does.
     ///
@@ -69,6 +77,9 @@ public final class ForkedWorkerPool {
     /// - `initializer`: runs in each new worker before its first task; throwing ends that
     ///   worker with exit code 1 (the engine prints the traceback before throwing).
     /// - `body`: runs in the worker for each task item.
+    /// - `taskBufferBytes`: size of the shared task queue (sparse memory: only used pages
+    ///   count). Work beyond it waits in the parent until workers make room; one chunk larger
+    ///   than it fails with `PoolTaskError.taskTooLarge`.
     /// Throws `PoolError.invalidProcessCount`/`.invalidMaxTasksPerChild` for bad arguments,
     /// `ForkError.multipleThreads` in a threaded process, `ProcessLimitError` past the cap.
     public init(
@@ -77,6 +88,7 @@ public final class ForkedWorkerPool {
         budget: ProcessBudget? = nil,
         nameWorker: @escaping () -> String,
         initializer: ((PoolWorkerInfo) throws -> Void)? = nil,
+        taskBufferBytes: Int = 8 << 20,
         body: @escaping ([UInt8]) -> WorkerTaskResult
     ) throws {
         guard processes >= 1 else { throw PoolError.invalidProcessCount }
@@ -90,7 +102,7 @@ public final class ForkedWorkerPool {
         ownerPID = getpid()
         record = PoolRecord(size: processes, maxTasksPerChild: maxTasksPerChild)
         slots = Array(repeating: nil, count: processes)
-        refillOnlyForWork = Array(repeating: false, count: processes)
+        board = try PoolTaskBoard(slotCount: processes, capacityBytes: max(4096, taskBufferBytes))
         do {
             for slot in 0..<processes { try startWorker(in: slot) }
         } catch {
@@ -146,6 +158,7 @@ public final class ForkedWorkerPool {
     ) throws -> PoolJobID {
         try requireOwner()
         guard state == .running else { throw PoolError.notRunning }
+        earlyDeaths = 0  // new work gets a fresh chance to start workers
         let id = nextJobID
         nextJobID += 1
         let job = PoolJob(id: id, kind: kind, chunkCount: chunks.count, callback: onComplete)
@@ -153,7 +166,7 @@ public final class ForkedWorkerPool {
         for (index, chunk) in chunks.enumerated() {
             pending.append(PoolTask(job: id, chunk: index, items: chunk))
         }
-        dispatch()
+        maintain()
         return PoolJobID(rawValue: id)
     }
 
@@ -214,11 +227,12 @@ public final class ForkedWorkerPool {
 
     // MARK: Ending
 
-    /// `close()`: no more submissions; workers exit once the queued work is done.
+    /// `close()`: no more submissions; workers exit once the queued work is done (dead ones are
+    /// still replaced while work remains, as CPython does).
     public func close() throws {
         try requireOwner()
         if state == .running { state = .closed }
-        dispatch()
+        maintain()
     }
 
     /// `terminate()`: stops every worker now (`SIGTERM`, then `SIGKILL` after a short grace),
@@ -235,7 +249,7 @@ public final class ForkedWorkerPool {
     public func join() throws {
         try requireOwner()
         guard state != .running else { throw PoolError.stillRunning }
-        while slots.contains(where: { $0 != nil }) || !pending.isEmpty {
+        while slots.contains(where: { $0 != nil }) || !pending.isEmpty || !outstanding.isEmpty {
             try pump(deadline: .never)
         }
         runCompletions()
@@ -258,21 +272,24 @@ struct PoolTask {
     let job: Int
     let chunk: Int
     let items: [[UInt8]]
-    /// Times it was handed to a worker that turned out to be dead before taking it.
-    var failedSends = 0
+    var key: PoolTaskKey { PoolTaskKey(job: job, chunk: chunk) }
 }
 
-/// A live worker as the parent sees it. A class: its reader keeps a partial frame and its
-/// current task changes as the pool runs.
+struct PoolTaskKey: Hashable {
+    let job: Int
+    let chunk: Int
+}
+
+/// A live worker as the parent sees it. A class: its reader keeps a partial frame between
+/// pumps.
 final class PoolWorkerSlot {
     let info: PoolWorkerInfo
     let process: ChildProcess
     let socket: FileDescriptor
     let reader: FramedReader
     let recordIndex: Int
-    var current: (task: PoolTask, recordIndex: Int)?
     var tasksCompleted = 0
-    /// Sent `stop`, or reached `maxtasksperchild`: its end of stream is expected.
+    /// Set when its end of stream is expected: `maxtasksperchild`, `stopped`, `terminated`.
     var endReason: String?
 
     init(info: PoolWorkerInfo, process: ChildProcess, socket: FileDescriptor, recordIndex: Int) {
@@ -282,6 +299,4 @@ final class PoolWorkerSlot {
         self.recordIndex = recordIndex
         reader = FramedReader(descriptor: socket)
     }
-
-    var isIdle: Bool { current == nil && endReason == nil }
 }

@@ -53,6 +53,8 @@ public enum PoolTaskError: Error, Equatable, Sendable, CustomStringConvertible {
     /// `terminate()` was called before the task finished. (CPython leaves such results
     /// unready forever, so a later `get()` hangs; failing them is kinder and deterministic.)
     case terminated
+    /// One chunk, serialized, is larger than the pool's whole task buffer.
+    case taskTooLarge(size: Int, capacity: Int)
 
     public static let brokenPoolMessage =
         "A process in the process pool was terminated abruptly while the future was running or pending."
@@ -64,6 +66,8 @@ public enum PoolTaskError: Error, Equatable, Sendable, CustomStringConvertible {
         case .workerDied: Self.brokenPoolMessage
         case let .workerUnavailable(reason): "no pool worker could be started: \(reason)"
         case .terminated: "the pool was terminated before this task finished"
+        case let .taskTooLarge(size, capacity):
+            "pool task of \(size) bytes does not fit in the pool's task buffer of \(capacity) bytes"
         }
     }
 
@@ -74,7 +78,7 @@ public enum PoolTaskError: Error, Equatable, Sendable, CustomStringConvertible {
         case let .workerDied(pid, name, status):
             "worker \(name) (pid \(pid)) " + (status.map { "\($0)" } ?? "ended") + " while running the task"
         case let .workerUnavailable(reason): "no pool worker could be started: \(reason)"
-        case .terminated: "the pool was terminated before this task finished"
+        case .terminated, .taskTooLarge: description
         }
     }
 
@@ -85,6 +89,7 @@ public enum PoolTaskError: Error, Equatable, Sendable, CustomStringConvertible {
         case .workerDied: "concurrent.futures.process.BrokenProcessPool"
         case .workerUnavailable: "RuntimeError"
         case .terminated: "RuntimeError"
+        case .taskTooLarge: "ValueError"
         }
     }
 }

@@ -9,6 +9,7 @@ public struct PoolRecord: Sendable, Equatable, Codable {
     public var size: Int
     public var maxTasksPerChild: Int?
     public var workers: [PoolWorkerRecord] = []
+    /// Finished tasks, in the order the parent learned of their end.
     public var tasks: [PoolTaskRecord] = []
 
     public init(size: Int, maxTasksPerChild: Int?) {
@@ -36,12 +37,15 @@ public struct PoolTaskRecord: Sendable, Equatable, Codable {
     public var kind: String
     public var chunk: Int
     public var itemCount: Int
+    /// The worker that took the task; 0 and "" if none did (terminated or refused before).
     public var workerPID: Int32
     public var workerName: String
-    public var startedAt: Double
-    public var endedAt: Double?
-    /// `ok`, `error` (the body raised), `worker died`, `terminated`; nil while running.
-    public var outcome: String?
+    /// When a worker took it (nil if none did).
+    public var startedAt: Double?
+    public var endedAt: Double
+    /// `ok`, `error` (the body raised), `worker died`, `terminated`, `not run` (no worker could
+    /// start, or the chunk was too large).
+    public var outcome: String
 }
 
 /// Wall-clock seconds, for records that are compared across processes.

@@ -1,10 +1,11 @@
-/// The messages between a `ForkedWorkerPool` and its workers, one frame each on the worker's
-/// socket. Parent → worker: a task (job, chunk, items) or stop. Worker → parent: the chunk's
-/// reply (every item's result, or the first failure and where it happened).
+/// The messages between a `ForkedWorkerPool` and its workers. A task (job, chunk, items) is an
+/// item of the shared task queue; a reply (the chunk's results, or the first failure and where
+/// it happened, plus when the worker took the task) is one frame on the worker's socket.
 enum PoolWire {
-    enum ToWorker: Equatable {
-        case task(job: Int, chunk: Int, items: [[UInt8]])
-        case stop
+    struct Task: Equatable {
+        let job: Int
+        let chunk: Int
+        let items: [[UInt8]]
     }
 
     enum Reply: Equatable {
@@ -14,50 +15,47 @@ enum PoolWire {
         case failure(index: Int, [UInt8])
     }
 
+    struct DecodedReply: Equatable {
+        let job: Int
+        let chunk: Int
+        /// When the worker took the task, in microseconds since the epoch.
+        let startedMicros: Int
+        let reply: Reply
+    }
+
     private static let taskTag: UInt8 = 1
-    private static let stopTag: UInt8 = 2
     private static let successTag: UInt8 = 1
     private static let failureTag: UInt8 = 2
 
-    static func encode(_ message: ToWorker) -> [UInt8] {
+    static func encode(_ task: Task) -> [UInt8] {
         var writer = ByteWriter()
-        switch message {
-        case let .task(job, chunk, items):
-            writer.byte(taskTag)
-            writer.count(job)
-            writer.count(chunk)
-            writer.count(items.count)
-            for item in items { writer.blob(item) }
-        case .stop:
-            writer.byte(stopTag)
-        }
+        writer.byte(taskTag)
+        writer.count(task.job)
+        writer.count(task.chunk)
+        writer.count(task.items.count)
+        for item in task.items { writer.blob(item) }
         return writer.bytes
     }
 
-    static func decodeToWorker(_ bytes: [UInt8]) throws -> ToWorker {
+    static func decodeTask(_ bytes: [UInt8]) throws -> Task {
         var reader = ByteReader(bytes)
-        switch try reader.byte() {
-        case taskTag:
-            let job = try reader.count()
-            let chunk = try reader.count()
-            let count = try reader.elementCount()
-            var items: [[UInt8]] = []
-            items.reserveCapacity(count)
-            for _ in 0..<count { items.append(try reader.blob()) }
-            try reader.expectEnd()
-            return .task(job: job, chunk: chunk, items: items)
-        case stopTag:
-            try reader.expectEnd()
-            return .stop
-        case let tag:
-            throw MalformedMessage(detail: "unknown task tag \(tag)")
-        }
+        let tag = try reader.byte()
+        guard tag == taskTag else { throw MalformedMessage(detail: "unknown task tag \(tag)") }
+        let job = try reader.count()
+        let chunk = try reader.count()
+        let count = try reader.elementCount()
+        var items: [[UInt8]] = []
+        items.reserveCapacity(count)
+        for _ in 0..<count { items.append(try reader.blob()) }
+        try reader.expectEnd()
+        return Task(job: job, chunk: chunk, items: items)
     }
 
-    static func encodeReply(job: Int, chunk: Int, _ reply: Reply) -> [UInt8] {
+    static func encodeReply(job: Int, chunk: Int, startedMicros: Int, _ reply: Reply) -> [UInt8] {
         var writer = ByteWriter()
         writer.count(job)
         writer.count(chunk)
+        writer.count(startedMicros)
         switch reply {
         case let .success(results):
             writer.byte(successTag)
@@ -71,10 +69,11 @@ enum PoolWire {
         return writer.bytes
     }
 
-    static func decodeReply(_ bytes: [UInt8]) throws -> (job: Int, chunk: Int, reply: Reply) {
+    static func decodeReply(_ bytes: [UInt8]) throws -> DecodedReply {
         var reader = ByteReader(bytes)
         let job = try reader.count()
         let chunk = try reader.count()
+        let started = try reader.count()
         let reply: Reply
         switch try reader.byte() {
         case successTag:
@@ -90,6 +89,6 @@ enum PoolWire {
             throw MalformedMessage(detail: "unknown reply tag \(tag)")
         }
         try reader.expectEnd()
-        return (job, chunk, reply)
+        return DecodedReply(job: job, chunk: chunk, startedMicros: started, reply: reply)
     }
 }

@@ -88,6 +88,44 @@ public final class ProcessQueue: @unchecked Sendable {
         }
     }
 
+    /// For the pool's task board: waits for the next item, or returns nil once the queue is
+    /// empty and `shouldStop` (evaluated with the lock held) is true. `onTake` runs with the lock
+    /// still held right after the item is removed, so what it records (which worker took which
+    /// task) is atomic with the removal: no task can vanish between the two.
+    func take(onTake: ([UInt8]) -> Void, shouldStop: () -> Bool) throws -> [UInt8]? {
+        try mutex.withLock {
+            _ = notEmpty.wait(on: mutex) { self.header[Self.countIndex] > 0 || shouldStop() }
+            if header[Self.countIndex] == 0 { return nil }
+            let item = try readItem()
+            onTake(item)
+            notFull.broadcast()
+            return item
+        }
+    }
+
+    /// Removes and returns every item (the pool's owner withdrawing work nobody will run).
+    func removeAll() -> [[UInt8]] {
+        mutex.withLock {
+            var items: [[UInt8]] = []
+            while header[Self.countIndex] > 0, let item = try? readItem() { items.append(item) }
+            notFull.broadcast()
+            return items
+        }
+    }
+
+    /// Runs `body` with the queue's lock held, then wakes every waiting consumer (so they
+    /// re-evaluate a stop condition that `body` changed).
+    func changeUnderLockAndWakeConsumers(_ body: () -> Void) {
+        mutex.withLock {
+            body()
+            notEmpty.broadcast()
+        }
+    }
+
+    func withLock<R>(_ body: () throws -> R) rethrows -> R {
+        try mutex.withLock(body)
+    }
+
     /// `qsize()`: items currently in the queue.
     public var count: Int { mutex.withLock { Int(header[Self.countIndex]) } }
 

@@ -82,6 +82,7 @@ extension Scenarios {
         case "parallel": try poolParallel(&report)
         case "cap": try poolCap(&report)
         case "initfail": try poolInitializerFails(&report)
+        case "nopump": try poolWithoutPumping(&report)
         default: throw UnknownScenario(name: "pool \(kind)")
         }
         report.set("leftovers", leftoverChildren())
@@ -99,7 +100,7 @@ extension Scenarios {
         report.set("chunkSizes", pool.record.tasks.filter { $0.job == job.rawValue }.map(\.itemCount))
         let explicit = try pool.map((0..<5).map { bytes("square \($0)") }, chunkSize: 4)
         report.set("explicitResult", describe(try pool.result(of: explicit)))
-        report.set("explicitChunks", pool.record.tasks.filter { $0.job == explicit.rawValue }.map(\.itemCount))
+        report.set("explicitChunks", pool.record.tasks.filter { $0.job == explicit.rawValue }.map(\.itemCount).sorted())
         var emptyCallbackRan = false
         let empty = try pool.map([], onComplete: { _ in emptyCallbackRan = true })
         report.set("emptyResult", describe(try pool.result(of: empty, timeout: 1)))
@@ -113,7 +114,7 @@ extension Scenarios {
         report.set("recordExitCodes", record.workers.map { Int($0.exitCode ?? 999) })
         report.set("recordEndReasons", .array(record.workers.map { .string($0.endReason ?? "") }))
         report.set("taskPIDsAreWorkers", record.tasks.allSatisfy { workerPIDs.contains(Int($0.workerPID)) })
-        report.set("tasksAllOk", record.tasks.allSatisfy { $0.outcome == "ok" && $0.endedAt != nil })
+        report.set("tasksAllOk", record.tasks.allSatisfy { $0.outcome == "ok" && $0.startedAt != nil })
         report.set("taskKinds", .array(Set(record.tasks.map(\.kind)).sorted().map { .string($0) }))
     }
 
@@ -160,7 +161,7 @@ extension Scenarios {
         var chunkedSeen: [String] = []
         while let step = try pool.next(in: chunked, timeout: 20) { chunkedSeen.append(describe(step)) }
         report.set("chunked", .array(chunkedSeen.map { .string($0) }))
-        report.set("chunkedTasks", pool.record.tasks.filter { $0.job == chunked.rawValue }.map(\.itemCount))
+        report.set("chunkedTasks", pool.record.tasks.filter { $0.job == chunked.rawValue }.map(\.itemCount).sorted())
         try pool.terminate()
         try pool.join()
     }
@@ -274,18 +275,23 @@ extension Scenarios {
 
     /// A worker killed mid-task fails that task (not the pool), quickly; the pool replaces it.
     static func poolKill(_ report: inout Report) throws {
-        let pool = try makePool(2)
+        // The sleeping task tells the parent its pid through shared memory, so it can be killed.
+        let region = try SharedMemoryRegion(size: 1 << 16)
+        let sleeperPID = try SharedValue<Int32>(in: region, initialValue: 0)
+        let pool = try makePool(2) { item in
+            if text(item) == "report-and-sleep" {
+                sleeperPID.value = getpid()
+                MonotonicClock.sleep(seconds: 30)
+                return .success(item)
+            }
+            return poolBody(item)
+        }
         let started = MonotonicClock.nowSeconds()
         let suicide = try pool.apply(bytes("die"))
         report.set("selfKilled", describe(try pool.result(of: suicide, timeout: 20)))
-        // Killed from outside while sleeping.
-        let sleeper = try pool.apply(bytes("sleep 30"))
-        _ = try pool.pump(timeout: 0.05)
-        guard let victim = pool.record.tasks.last(where: { $0.job == sleeper.rawValue })?.workerPID else {
-            report.set("error", "sleeper never started")
-            return
-        }
-        kill(victim, SIGKILL)
+        let sleeper = try pool.apply(bytes("report-and-sleep"))
+        while sleeperPID.value == 0 && MonotonicClock.nowSeconds() - started < 20 { MonotonicClock.sleep(seconds: 0.005) }
+        kill(sleeperPID.value, SIGKILL)
         let outcome = try pool.result(of: sleeper, timeout: 20)
         report.set("externallyKilled", describe(outcome))
         if case let .failure(error) = outcome { report.set("detail", error.detail) }
@@ -295,8 +301,28 @@ extension Scenarios {
         report.set("liveWorkers", pool.workers.count)
         report.set("diedWorkers", pool.record.workers.filter { $0.endReason == "died" }.map { Int($0.exitCode ?? 0) })
         report.set("diedTasks", pool.record.tasks.filter { $0.outcome == "worker died" }.count)
+        report.set("diedTaskPIDs", pool.record.tasks.filter { $0.outcome == "worker died" }.map { Int($0.workerPID) }.contains(Int(sleeperPID.value)))
         try pool.close()
         try pool.join()
+    }
+
+    /// Workers pull tasks while the parent is busy elsewhere: with more tasks than workers, a
+    /// parent that never pumps still sees every task run (here: each one posts a semaphore the
+    /// parent waits on, as student code waits on a Queue the pool fills).
+    static func poolWithoutPumping(_ report: inout Report) throws {
+        let region = try SharedMemoryRegion(size: 1 << 16)
+        let done = try ProcessSemaphore(in: region, initialValue: 0)
+        let pool = try makePool(2) { item in
+            _ = try? done.release()
+            return .success(item)
+        }
+        _ = try pool.map((0..<10).map { bytes(String($0)) }, chunkSize: 1)
+        var finished = 0
+        while finished < 10, try done.acquire(timeout: 10) { finished += 1 }
+        report.set("finishedWithoutPumping", finished)
+        try pool.close()
+        try pool.join()
+        report.set("recordedTasks", pool.record.tasks.count)
     }
 
     static func poolParallel(_ report: inout Report) throws {
