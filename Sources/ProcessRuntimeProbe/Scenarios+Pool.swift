@@ -83,6 +83,7 @@ extension Scenarios {
         case "cap": try poolCap(&report)
         case "initfail": try poolInitializerFails(&report)
         case "nopump": try poolWithoutPumping(&report)
+        case "buffer": try poolTaskBuffer(&report)
         default: throw UnknownScenario(name: "pool \(kind)")
         }
         report.set("leftovers", leftoverChildren())
@@ -426,5 +427,25 @@ extension Scenarios {
         try pool.join()
         report.set("workersStarted", pool.record.workers.count)
         report.set("exitCodes", pool.record.workers.map { Int($0.exitCode ?? 999) })
+    }
+}
+
+extension Scenarios {
+    /// Work larger than the shared task buffer waits in the parent and is fed in as workers
+    /// make room; a single chunk larger than the whole buffer fails clearly.
+    static func poolTaskBuffer(_ report: inout Report) throws {
+        let pool = try ForkedWorkerPool(processes: 2, nameWorker: NameCounter().name, taskBufferBytes: 4096) { item in
+            .success(Array(String(item.count).utf8))
+        }
+        let items = (0..<200).map { _ in [UInt8](repeating: 1, count: 100) }
+        let job = try pool.map(items, chunkSize: 1)
+        report.set("overflowOutcome", describe(try pool.result(of: job, timeout: 20)) == "ok:" + Array(repeating: "100", count: 200).joined(separator: ","))
+        let huge = try pool.apply([UInt8](repeating: 2, count: 5000))
+        report.set("hugeOutcome", describe(try pool.result(of: huge, timeout: 20)))
+        let after = try pool.apply([1, 2, 3])
+        report.set("afterOutcome", describe(try pool.result(of: after, timeout: 20)))
+        try pool.close()
+        try pool.join()
+        report.set("notRun", pool.record.tasks.filter { $0.outcome == "not run" }.count)
     }
 }

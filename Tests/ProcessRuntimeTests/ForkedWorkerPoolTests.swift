@@ -145,6 +145,14 @@ import Testing
         #expect(report.int("recordedTasks") == 10)
     }
 
+    @Test func workBeyondTheTaskBufferIsFedInAndOversizedChunksFail() throws {
+        let report = try runPool("buffer")
+        #expect(report.bool("overflowOutcome") == true)
+        #expect(report.string("hugeOutcome") == "failed:ValueError:pool task of 5006 bytes does not fit in the pool's task buffer of 4096 bytes")
+        #expect(report.string("afterOutcome") == "ok:3")
+        #expect(report.int("notRun") == 1)
+    }
+
     @Test func fourSleepingTasksRunInParallel() throws {
         let report = try runPool("parallel")
         #expect(report.string("outcome") == "ok:slept,slept,slept,slept")
