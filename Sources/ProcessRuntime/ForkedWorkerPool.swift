@@ -32,7 +32,7 @@ import Glibc
 ///                                 body: { item in runPickledCall(item) })
 /// let job = try pool.map(items, chunkSize: nil)
 /// switch try pool.result(of: job, timeout: nil) { case .success(let results): ...; case .failure(let error): ... }
-/// pool.close(); try pool.join()
+/// try pool.close(); try pool.join()
 /// ```
 public final class ForkedWorkerPool {
     public enum State: String, Sendable {
