@@ -29,16 +29,25 @@ enum MarkupStripper {
             }
             if let rest = dropListNumber(text) { text = rest; changed = true }
         }
-        // Decorations anywhere in the line.
-        for decoration in ["\"\"\"", "'''", "```", "**", "__", "--->>", "--->", "-->>", "-->", "==>", "=>", "->", "<br>", "<br/>", "<br />"] {
-            text = text.replacingOccurrences(of: decoration, with: " ")
-        }
-        text = text.replacingOccurrences(of: "`", with: "")
-        text = stripLinks(text)
-        text = stripEmphasis(text)
+        // Table cells: the pipes are layout.
+        if text.hasPrefix("|") { text = text.replacingOccurrences(of: "|", with: " ") }
+        // Decorations anywhere in the line, except inside `inline code`, which is kept verbatim.
+        let segments = text.split(separator: "`", omittingEmptySubsequences: false)
+        text = segments.enumerated().map { offset, segment in
+            offset % 2 == 1 ? String(segment) : stripDecorations(String(segment))
+        }.joined()
         // Separator lines (`....`, `----`, `====`) carry no words.
         if !text.contains(where: { $0.isLetter || $0.isNumber }) { return "" }
         return collapseSpaces(text)
+    }
+
+    private static func stripDecorations(_ segment: String) -> String {
+        var text = segment
+        for decoration in ["\"\"\"", "'''", "**", "--->>", "--->", "-->>", "-->", "==>", "=>", "->", "<br>", "<br/>", "<br />"] {
+            text = text.replacingOccurrences(of: decoration, with: " ")
+        }
+        text = stripLinks(text)
+        return stripEmphasis(text)
     }
 
     /// `1. `, `2) `, `(3) `, `a) ` at the start of a list item.
@@ -68,20 +77,23 @@ enum MarkupStripper {
         return result
     }
 
-    /// `*word*` / `_word_` → `word`; snake_case and `a * b` are left alone.
+    /// `*word*` / `__word__` → `word`: a run of `*` or `_` touching a word on one side only is
+    /// an emphasis edge; snake_case (word on both sides) and `a * b` (neither) are left alone.
     private static func stripEmphasis(_ text: String) -> String {
         let chars = Array(text)
         var result = ""
-        for (i, c) in chars.enumerated() {
-            if c == "*" || c == "_" {
-                let before = i > 0 ? chars[i - 1] : " "
-                let after = i + 1 < chars.count ? chars[i + 1] : " "
-                let wordBefore = before.isLetter || before.isNumber
-                let wordAfter = after.isLetter || after.isNumber
-                if wordBefore && wordAfter { result.append(c); continue }  // snake_case
-                if wordBefore || wordAfter { continue }  // an emphasis edge
-            }
-            result.append(c)
+        var i = 0
+        while i < chars.count {
+            let c = chars[i]
+            guard c == "*" || c == "_" else { result.append(c); i += 1; continue }
+            var j = i
+            while j < chars.count && chars[j] == c { j += 1 }
+            let before = i > 0 ? chars[i - 1] : " "
+            let after = j < chars.count ? chars[j] : " "
+            let wordBefore = before.isLetter || before.isNumber
+            let wordAfter = after.isLetter || after.isNumber
+            if wordBefore == wordAfter { result += String(chars[i..<j]) }
+            i = j
         }
         return result
     }
