@@ -122,7 +122,8 @@ struct TextSegmenter {
 
         // Headings. Inside code, a `# Q4` line is usually a comment; it is a heading when a
         // blank line sets it apart and what follows is not code.
-        var inCode = mode == .code
+        // Only a `#` line can be a comment; anything else that reads as a heading is one.
+        var inCode = mode == .code && line.trimmed.hasPrefix("#")
         if inCode && afterBlank && line.text.first == "#" {
             if let next = lines[(index + 1)...].first(where: { !$0.isBlank }) {
                 inCode = !cell.tracker.continues(with: next.text, afterBlank: false) || ProseScorer.isProse(next.text) ? false : true
@@ -323,10 +324,11 @@ struct TextSegmenter {
             if t.count >= fence.count && t.allSatisfy({ $0 == fenceCharacter }) { end = j; next = j + 1; closed = true; break }
         }
         if !closed {
-            var strictContext = context
-            strictContext.inCode = true
-            for j in (index + 1)..<max(index + 1, lines.count) {
-                if case .heading = headings.recognize(lines[j].text, context: strictContext) { end = j; next = j; break }
+            // The fence runs to the next heading of a question not answered yet.
+            for j in (index + 1)..<max(index + 1, lines.count) where !lines[j].isIndented {
+                if case .heading(let heading) = headings.recognize(lines[j].text, context: context), !context.seen.contains(heading.number) {
+                    end = j; next = j; break
+                }
             }
             blocks.append(.warning("line \(open.number): the code fence is never closed; the block was ended at line \(end < lines.count ? lines[end].number : (lines.last?.number ?? open.number))"))
         }

@@ -59,6 +59,7 @@ enum LineClassifier {
         if t == ">>>" { return .replPrompt(code: "", continuation: false) }
         if t.hasPrefix(">>> ") { return .replPrompt(code: String(t.dropFirst(4)), continuation: false) }
         if t.hasPrefix("... ") { return .replPrompt(code: String(t.dropFirst(4)), continuation: true) }
+        if t == "..." { return .replPrompt(code: "", continuation: true) }
         return nil
     }
 
