@@ -163,23 +163,23 @@ struct PythonLexer {
         var i = start
         while i <= chars.count - pattern.count {
             if chars[i] == "\\" { i += 2; continue }
-            if Array(chars[i..<(i + pattern.count)]) == pattern { return i }
+            if chars[i] == pattern[0] && Array(chars[i..<(i + pattern.count)]) == pattern { return i }
             i += 1
         }
         return nil
     }
 
-    private static let operators: [String] = [
+    private static let operators: [[Character]] = [
         "**=", "//=", ">>=", "<<=", "...", "->", ":=", "**", "//", "<<", ">>", "<=", ">=", "==", "!=",
         "+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=", "@=",
         "+", "-", "*", "/", "%", "@", "&", "|", "^", "~", "<", ">", "=", ".", ",", ":", ";",
-    ]
+    ].map { Array($0) }
 
     private static func operatorAt(_ chars: [Character], _ index: Int) -> String? {
-        for op in operators {
-            let opChars = Array(op)
-            guard index + opChars.count <= chars.count else { continue }
-            if Array(chars[index..<(index + opChars.count)]) == opChars { return op }
+        for op in operators where index + op.count <= chars.count {
+            var matches = true
+            for (offset, c) in op.enumerated() where chars[index + offset] != c { matches = false; break }
+            if matches { return String(op) }
         }
         return nil
     }

@@ -51,8 +51,10 @@ enum TracebackRecognizer {
             let line = lines[index]
             if line.isBlank {
                 if sawException {
-                    let next = lines[index...].first { !$0.isBlank }
-                    guard let next, continuesChain(next.text) else { break }
+                    // Look past the blank run once: a chained traceback continues after it.
+                    guard let next = lines[index...].firstIndex(where: { !$0.isBlank }), continuesChain(lines[next].text) else { break }
+                    index = next
+                    continue
                 }
                 index += 1
                 continue

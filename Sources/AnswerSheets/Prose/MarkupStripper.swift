@@ -19,9 +19,13 @@ enum MarkupStripper {
     static func stripLine(_ line: String) -> String {
         var text = line.trimmingBlanks()
         // Leading structure: quotes, hashes, bullets, list numbers (repeatedly: `> - **x**`).
+        // A few rounds are enough for real markup; the bound keeps a line of ten thousand
+        // `1. 1. 1.` from costing quadratic time.
         var changed = true
-        while changed {
+        var rounds = 0
+        while changed && rounds < 8 {
             changed = false
+            rounds += 1
             for prefix in [">", "#", "- ", "* ", "+ ", "\u{2022}", "\u{25AA}", "\u{25CF}", "\u{2023}", "\u{2043}", "\u{2013} ", "\u{2014} "] where text.hasPrefix(prefix) {
                 text = String(text.drop { prefix.first == $0 || (prefix == "#" && $0 == "#") || (prefix == ">" && $0 == ">") }).trimmingBlanks()
                 if prefix.count > 1 && text.hasPrefix(String(prefix.dropFirst(1))) { text = String(text.dropFirst(prefix.count - 1)).trimmingBlanks() }
