@@ -4,7 +4,8 @@ import Foundation
 ///
 /// The pipeline, one type per step:
 /// `SheetDecoder` (bytes → text) → `LineSplitter` (text → numbered lines) →
-/// `PageFurnitureFilter` (drop print headers/footers) → `TextSegmenter` (lines → blocks, using
+/// `PageFurnitureFilter` (drop print headers/footers) → `ScriptExportConverter` (only for
+/// notebooks saved as .py) → `TextSegmenter` (lines → blocks, using
 /// `LineClassifier`, `HeadingRecognizer`, `CodeCellTracker`, `ProseScorer`,
 /// `TracebackRecognizer`) → `SheetAssembler` (blocks → questions). Notebooks take
 /// `NotebookReader` instead of the line steps.
@@ -79,8 +80,13 @@ public struct SheetReader: Sendable {
                 let shown = numbers.count > 6 ? numbers.prefix(6).joined(separator: ", ") + ", ..." : numbers.joined(separator: ", ")
                 warnings.append("removed \(numbers.count) page header/footer line(s) left by printing (line \(shown))")
             }
+            var textLines = filtered.lines
+            if ScriptExportConverter.isScriptExport(textLines) {
+                textLines = ScriptExportConverter().convert(textLines)
+                warnings.append("read as a notebook saved as a Python script (`# In[n]:` cell markers)")
+            }
             var segmenter = TextSegmenter(headings: headings)
-            segmenter.process(filtered.lines)
+            segmenter.process(textLines)
             blocks = segmenter.blocks
             format = Self.format(of: name)
         }

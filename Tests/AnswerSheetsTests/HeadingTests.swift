@@ -126,7 +126,7 @@ import Testing
         #expect(recognizer.recognize("2. it isolates crashes", context: context) == .listItem(2))
         // ...but a numbered line that repeats question 2 is its heading even then.
         #expect(recognizer.recognize("2. What are the differences between multiprocessing and multithreading?", context: context)
-            == .heading(.init(number: 2, answerText: "", code: nil)))
+            == .heading(.init(number: 2, answerText: "", code: nil, markerOnly: false)))
         #expect(recognizer.recognize("1.5 seconds later", context: context) == nil)
         #expect(recognizer.recognize("Queue 1 is full", context: context) == nil)
         #expect(recognizer.recognize("**Q5** Use a Pool", context: context) == .heading(.init(number: 5, answerText: "Use a Pool", code: nil)))

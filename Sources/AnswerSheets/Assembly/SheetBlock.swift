@@ -11,10 +11,19 @@ enum SheetBlock: Equatable {
 }
 
 extension Array where Element == SourceLine {
-    /// Lines joined with newlines, without leading and trailing blank lines.
+    /// Lines joined with newlines, without leading and trailing blank lines. An indentation of
+    /// four or more columns shared by every line (a Markdown indented block, as nbconvert writes
+    /// outputs) is removed; smaller indents are part of the text (a traceback's `  File`).
     func joinedTrimmingBlankEdges() -> String {
         guard let first = firstIndex(where: { !$0.isBlank }), let last = lastIndex(where: { !$0.isBlank }) else { return "" }
-        return self[first...last].map(\.text).joined(separator: "\n")
+        let lines = self[first...last].map(\.text)
+        let indents = lines.filter { !$0.trimmingBlanks().isEmpty }.map { $0.leadingBlanks.count }
+        let common = indents.min() ?? 0
+        let sameIndent = lines.allSatisfy { $0.trimmingBlanks().isEmpty || $0.leadingBlanks.count >= common && $0.hasPrefix(String(lines.first { !$0.trimmingBlanks().isEmpty }?.prefix(common) ?? "")) }
+        if common >= 4 && sameIndent {
+            return lines.map { $0.trimmingBlanks().isEmpty ? "" : String($0.dropFirst(common)) }.joined(separator: "\n")
+        }
+        return lines.joined(separator: "\n")
     }
 
     /// Code lines joined: blank edges dropped, the indentation common to all lines removed (code

@@ -36,6 +36,9 @@ struct TextSegmenter {
     private var cellInQuestion = false
     /// The print templates of the last finished cell, to recognise its output.
     private var lastTemplates = PrintTemplates()
+    /// A heading with nothing after its number (`Question 1`) was just seen: the question text
+    /// may follow on the next line, and belongs to the heading, not to the answer.
+    private var headingAwaitingText: Int?
 
     init(headings: HeadingRecognizer) {
         self.headings = headings
@@ -87,6 +90,14 @@ struct TextSegmenter {
             return index + 1
         }
         let afterBlank = index > 0 && lines[index - 1].isBlank
+        if let number = headingAwaitingText {
+            headingAwaitingText = nil
+            if mode == .prose, isQuestionText(line.text, number: number), let last = blocks.lastIndex(where: { if case .heading = $0 { return true } else { return false } }),
+               case .heading(let headingNumber, let headingLine, let text) = blocks[last] {
+                blocks[last] = .heading(number: headingNumber, line: headingLine, text: text + "\n" + line.trimmed)
+                return index + 1
+            }
+        }
 
         if let marker = LineClassifier.marker(for: line.text) {
             switch marker {
@@ -95,6 +106,15 @@ struct TextSegmenter {
             case .inputPrompt(let rest):
                 finishPending()
                 startCell(firstLine: rest.isEmpty ? nil : SourceLine(number: line.number, text: rest))
+                return index + 1
+            case .barePrompt(let rest):
+                finishPending()
+                if isCodeAfterBarePrompt(rest: rest, lines: lines, index: index) {
+                    startCell(firstLine: rest.isEmpty ? nil : SourceLine(number: line.number, text: rest))
+                } else {
+                    mode = .output
+                    if !rest.trimmingBlanks().isEmpty { output.append(SourceLine(number: line.number, text: rest)) }
+                }
                 return index + 1
             case .outputPrompt(let rest):
                 finishPending()
@@ -142,6 +162,8 @@ struct TextSegmenter {
                     startCell(firstLine: SourceLine(number: line.number, text: code))
                 } else if !heading.answerText.isEmpty {
                     blocks.append(.prose(line: line.number, text: heading.answerText))
+                } else if heading.markerOnly {
+                    headingAwaitingText = heading.number
                 }
                 return index + 1
             case .listItem(let number):
@@ -171,6 +193,13 @@ struct TextSegmenter {
         let line = lines[index]
         if TracebackRecognizer.startsTraceback(line.text) {
             return consumeTraceback(lines, at: index)
+        }
+        // Output written as a Markdown indented block ends where the indentation does.
+        if outputPendingBlanks > 0, !line.isIndented, !output.isEmpty,
+           output.allSatisfy({ $0.isBlank || $0.text.leadingBlanks.count >= 4 }) {
+            finishOutput()
+            mode = .prose
+            return stepInProse(lines, at: index)
         }
         let isTemplateOutput = lastTemplates.matches(line.text)
         if !isTemplateOutput && ProseScorer.isProse(line.text) {
@@ -212,6 +241,28 @@ struct TextSegmenter {
         outputPendingBlanks = 0
         output.append(contentsOf: lines[index..<(index + length)])
         return index + length
+    }
+
+    /// JupyterLab prints `[3]:` before code and before results alike: code follows when the
+    /// text after the prompt reads as Python and is not what the last cell printed.
+    private func isCodeAfterBarePrompt(rest: String, lines: [SourceLine], index: Int) -> Bool {
+        let text: String
+        if !rest.trimmingBlanks().isEmpty {
+            text = rest
+        } else if let next = lines[(index + 1)...].first(where: { !$0.isBlank }) {
+            text = next.text
+        } else {
+            return false
+        }
+        if lastTemplates.matches(text) && !scorer.score(text).startsCode { return false }
+        let score = scorer.score(text)
+        return score.value >= 0.5 && score.kind != .literal
+    }
+
+    /// The line repeats question `number`'s text (and is not code).
+    private func isQuestionText(_ text: String, number: Int) -> Bool {
+        guard !scorer.score(text).startsCode, let match = headings.matcher.match(text, number: number) else { return false }
+        return match.recall >= 0.6 && match.precision >= 0.5
     }
 
     // MARK: - Unmarked code

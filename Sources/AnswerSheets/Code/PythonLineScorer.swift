@@ -50,6 +50,47 @@ struct PythonLineScorer: Sendable {
     /// Scores a line that starts a logical line (not a continuation inside brackets or strings).
     /// `knownNames` are names the surrounding code defined, which makes a bare name plausible.
     func score(_ text: String, knownNames: Set<String> = []) -> Score {
+        // `p.start(); p.join()`: each statement must read as code; the weakest one counts.
+        let statements = Self.splitStatements(text)
+        if statements.count > 1 {
+            let scores = statements.map { scoreStatement($0, knownNames: knownNames) }
+            guard var weakest = scores.min(by: { $0.value < $1.value }) else { return scoreStatement(text, knownNames: knownNames) }
+            weakest.kind = scores[0].kind
+            return weakest
+        }
+        return scoreStatement(text, knownNames: knownNames)
+    }
+
+    /// Splits at semicolons outside strings and brackets; a trailing semicolon is dropped.
+    static func splitStatements(_ text: String) -> [String] {
+        guard text.contains(";") else { return [text] }
+        var parts: [String] = []
+        var current = ""
+        var quote: Character?
+        var depth = 0
+        var escaped = false
+        for c in text {
+            if let q = quote {
+                current.append(c)
+                if escaped { escaped = false } else if c == "\\" { escaped = true } else if c == q { quote = nil }
+                continue
+            }
+            switch c {
+            case "\"", "'": quote = c; current.append(c)
+            case "#":  // a comment ends the line
+                parts.append(current)
+                return parts.filter { !$0.trimmingBlanks().isEmpty }
+            case "(", "[", "{": depth += 1; current.append(c)
+            case ")", "]", "}": depth -= 1; current.append(c)
+            case ";" where depth == 0: parts.append(current); current = ""
+            default: current.append(c)
+            }
+        }
+        parts.append(current)
+        return parts.filter { !$0.trimmingBlanks().isEmpty }
+    }
+
+    private func scoreStatement(_ text: String, knownNames: Set<String>) -> Score {
         let trimmed = text.trimmingBlanks()
         guard let first = trimmed.first else { return Score(kind: .blank, value: 0, opensBlock: false) }
         if first == "#" { return Score(kind: .comment, value: 0.5, opensBlock: false) }

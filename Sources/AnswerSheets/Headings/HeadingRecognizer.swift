@@ -31,6 +31,8 @@ struct HeadingRecognizer: Sendable {
         var answerText: String
         /// Code that starts on the heading line itself (`3.import multiprocessing`).
         var code: String?
+        /// Nothing followed the marker (`Question 1`): the question text may be on the next line.
+        var markerOnly = false
     }
 
     private enum MarkerForm { case question, answer, bare, letterA }
@@ -160,7 +162,7 @@ struct HeadingRecognizer: Sendable {
         if context.inCode { score -= 2 }
         let threshold = context.inCode ? 3.0 : 2.0
         if score >= threshold {
-            return .heading(Heading(number: number, answerText: answerText, code: code))
+            return .heading(Heading(number: number, answerText: answerText, code: code, markerOnly: rest.isEmpty))
         }
         return candidate.form == .bare ? .listItem(number) : nil
     }

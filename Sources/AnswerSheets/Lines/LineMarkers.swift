@@ -6,6 +6,9 @@ enum LineMarker: Equatable {
     case fence(String, info: String)
     /// `In [3]:` with whatever code follows on the same line.
     case inputPrompt(rest: String)
+    /// `[3]:`, the prompt JupyterLab prints for both code and results; the segmenter decides
+    /// which from what follows.
+    case barePrompt(rest: String)
     /// `Out[3]:` with whatever output follows on the same line.
     case outputPrompt(rest: String)
     /// `Output:`, `**Output:**`, `Sample output -`, `Output of the above code:` (+ rest).
@@ -21,6 +24,11 @@ enum LineClassifier {
         switch first {
         case "`", "~": return fence(t, leadingBlanks: line.leadingBlanks.count)
         case "I", "i": return prompt(t, word: "In").map { .inputPrompt(rest: $0) }
+        case "[": return prompt(t, word: "").map { .barePrompt(rest: $0) }
+        case "#":
+            // `# In[3]:` is how a notebook saved as a script marks its cells.
+            let inner = t.drop { $0 == "#" }.trimmingBlanks()
+            return inner.hasPrefix("In") ? prompt(inner, word: "In").map { .inputPrompt(rest: $0) } : nil
         case ">", ".": return repl(t)
         default: break
         }

@@ -33,6 +33,14 @@ enum MarkupStripper {
             }
             if let rest = dropListNumber(text) { text = rest; changed = true }
         }
+        // `Ans:` / `Answer -` in front of an answer is a label, not part of it.
+        for label in ["answer", "ans"] where text.lowercased().hasPrefix(label) {
+            var s = TextScanner(text.dropFirst(label.count))
+            _ = s.scan(".")
+            s.skipBlanks()
+            if s.scan(anyOf: [":", "-", ")", "\u{2013}"]) != nil { text = s.rest.trimmingBlanks() }
+            break
+        }
         // Table cells: the pipes are layout.
         if text.hasPrefix("|") { text = text.replacingOccurrences(of: "|", with: " ") }
         // Decorations anywhere in the line, except inside `inline code`, which is kept verbatim.
