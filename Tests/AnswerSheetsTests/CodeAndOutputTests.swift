@@ -163,4 +163,17 @@ import Testing
         #expect(sheet.preamble?.cells.map(\.code) == ["import os\nprint(os.name)"])
         #expect(sheet.warnings.contains("no question headings found; the whole sheet is kept as preamble"))
     }
+
+    @Test func sentenceAfterCompleteCodeIsProseButOutputAfterCutOffCode() throws {
+        let complete = try TestSupport.read("## Q6.\n```python\nfor n in range(4):\n    print(\"number\", n)\n```\nThis loop prints four numbers.\n", name: "a.md")
+        #expect(complete.question("Q6")?.cells == [CodeCell(code: "for n in range(4):\n    print(\"number\", n)", recordedOutput: nil, line: 3)])
+        #expect(complete.question("Q6")?.prose == "This loop prints four numbers.")
+        // The same sentence under code that prints it is output.
+        let printed = try TestSupport.read("## Q6.\n```python\nmsg = \"This loop prints four numbers.\"\nprint(msg)\n```\nThis loop prints four numbers.\n", name: "b.md")
+        #expect(printed.question("Q6")?.cells.first?.recordedOutput == "This loop prints four numbers.")
+        // Under code that was cut off, nothing is known about what it printed: output.
+        let cut = try TestSupport.read("## Q3.\n```\nimport os\ndef show():\n```\nProcess has finished.\n", name: "c.md")
+        #expect(cut.question("Q3")?.cells.first?.recordedOutput == "Process has finished.")
+        #expect(cut.question("Q3")?.prose == "")
+    }
 }

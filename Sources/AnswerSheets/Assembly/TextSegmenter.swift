@@ -36,6 +36,8 @@ struct TextSegmenter {
     private var cellInQuestion = false
     /// The print templates of the last finished cell, to recognise its output.
     private var lastTemplates = PrintTemplates()
+    /// The last finished cell ended cleanly (see `CodeCellTracker.looksComplete`).
+    private var lastCellComplete = false
     /// A heading with nothing after its number (`Question 1`) was just seen: the question text
     /// may follow on the next line, and belongs to the heading, not to the answer.
     private var headingAwaitingText: Int?
@@ -202,7 +204,7 @@ struct TextSegmenter {
             return stepInProse(lines, at: index)
         }
         let isTemplateOutput = lastTemplates.matches(line.text)
-        if !isTemplateOutput && ProseScorer.isProse(line.text) {
+        if !isTemplateOutput && (ProseScorer.isProse(line.text) || lastCellComplete && ProseScorer.isSentence(line.text)) {
             finishOutput()
             mode = .prose
             return stepInProse(lines, at: index)
@@ -317,6 +319,7 @@ struct TextSegmenter {
             blocks.append(.code(line: first.number, text: text))
             cellInQuestion = true
             lastTemplates = cell.tracker.templates
+            lastCellComplete = cell.tracker.looksComplete
         }
         // Blank lines after the cell separate it from what follows; prose keeps paragraph breaks.
         cell = OpenCell()
@@ -340,6 +343,7 @@ struct TextSegmenter {
         context.listNumber = nil
         cellInQuestion = false
         lastTemplates = PrintTemplates()
+        lastCellComplete = false
     }
 
     /// A notebook code cell whose first line is a comment such as `# Q3` or `# Question 3:`.
@@ -439,6 +443,7 @@ struct TextSegmenter {
                     var tracker = CodeCellTracker()
                     for line in code { tracker.accept(line.text) }
                     segmenter.lastTemplates = tracker.templates
+                    segmenter.lastCellComplete = tracker.looksComplete
                     endedWithOutput = false
                 }
                 if !trailing.isEmpty { segmenter.appendOutputBlock(trailing); endedWithOutput = true }

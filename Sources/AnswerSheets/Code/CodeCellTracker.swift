@@ -29,6 +29,11 @@ struct CodeCellTracker {
         }
     }
 
+    /// The code as seen so far ends cleanly: no open bracket or string, no block left without a
+    /// body. A cell cut off in the middle (a page lost in printing) says nothing about what it
+    /// would print.
+    var looksComplete: Bool { !lexerState.isContinuing && !lastOpenedBlock && codeLineCount > 0 }
+
     /// Whether `text` continues the cell. `afterBlank` says a blank line came between.
     func continues(with text: String, afterBlank: Bool) -> Bool {
         if lexerState.openTriple != nil { return true }
@@ -76,11 +81,15 @@ struct PrintTemplates {
     private(set) var fragments: [String] = []
 
     mutating func learn(from line: String) {
-        guard line.contains("print") || line.contains(".format(") || line.contains("f\"") || line.contains("f'") else { return }
+        guard line.contains("\"") || line.contains("'") else { return }
+        // Text built away from the print call (`msg = f"..."`) is printed too, but a short
+        // literal there is more likely a key or a mode: only longer ones count.
+        let printsHere = line.contains("print") || line.contains(".format(") || line.contains("f\"") || line.contains("f'")
+        let minimum = printsHere ? 3 : 6
         for literal in Self.stringLiterals(in: line) {
             for piece in Self.constantPieces(of: literal) {
                 let cleaned = piece.trimmingBlanks()
-                if cleaned.count >= 3, cleaned.contains(where: { $0.isLetter }), !fragments.contains(cleaned) {
+                if cleaned.count >= minimum, cleaned.contains(where: { $0.isLetter }), cleaned != "__main__", !fragments.contains(cleaned) {
                     fragments.append(cleaned)
                 }
             }

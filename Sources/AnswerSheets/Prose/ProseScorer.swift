@@ -27,6 +27,16 @@ enum ProseScorer {
         text.split(whereSeparator: { !($0.isLetter || $0 == "'" || $0 == "\u{2019}") }).map { $0.lowercased() }
     }
 
+    /// A sentence: capitalised, ending in punctuation, with a function word. Program output can
+    /// look like this too ("Process has finished."), so it only counts where the code that
+    /// would have printed it is known not to.
+    static func isSentence(_ text: String) -> Bool {
+        let t = text.trimmingBlanks()
+        guard let first = t.first, first.isUppercase, let last = t.last, ".!?:".contains(last) else { return false }
+        let words = words(t)
+        return words.count >= 3 && words.contains { functionWords.contains($0) }
+    }
+
     static func isProse(_ text: String) -> Bool {
         if hasProseMarkup(text) { return true }
         let words = words(text)
