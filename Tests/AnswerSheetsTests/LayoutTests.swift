@@ -58,4 +58,29 @@ import Testing
         #expect(sheet.question("Q3")?.cells.first?.code == "x = \(deep)")
         #expect(sheet.question("Q5")?.prose == "ok")
     }
+
+    @Test func colabPrintWithOutputRightUnderTheCode() throws {
+        let sheet = try TestSupport.readFixture("layout-colab-print.txt")
+        #expect(sheet.ids == ["Q1", "Q3", "Q4"])
+        #expect(sheet.warnings.first == "removed 3 page header/footer line(s) left by printing (line 1, 18, 19)")
+        #expect(sheet.question("Q1")?.prose == "Multiprocessing allows a program to run several processes in parallel.")
+        let cell = try #require(sheet.question("Q3")?.cells.first)
+        #expect(cell.code.hasPrefix("import multiprocessing\ndef worker(num):\n  print('Worker:', num)\n"))
+        #expect(cell.code.hasSuffix("\n    jobs.append(p)\n    p.start()"))
+        #expect(cell.recordedOutput == "Worker: 0\nWorker: 1\nWorker: 2\nWorker: 3")
+        #expect(sheet.question("Q4")?.prose == "A pool is a set of worker processes.")
+    }
+
+    @Test func answerLabelsOutputHeadingsAndIndentedMarkdownCode() throws {
+        let sheet = try TestSupport.readFixture("layout-answer-labels.md")
+        #expect(sheet.ids == ["Q1", "Q2", "Q3", "Q5"])
+        #expect(sheet.question("Q1")?.prose == "Answer: Multiprocessing runs code in parallel processes.")
+        #expect(sheet.question("Q1")?.scoringText == "Multiprocessing runs code in parallel processes.")
+        #expect(sheet.question("Q2")?.scoringText == "Threads share memory.\n\nAdvantages\nspeed")
+        // `#### Output` is an output label, not prose.
+        #expect(sheet.question("Q3")?.prose == "")
+        #expect(sheet.question("Q3")?.cells == [CodeCell(code: "import multiprocessing\nprint(multiprocessing.cpu_count() > 0)", recordedOutput: "True", line: 12)])
+        // Code and output in one indented block: the output is split off and dedented.
+        #expect(sheet.question("Q5")?.cells == [CodeCell(code: "from multiprocessing import Pool\np = Pool(4)\nprint(p.map(len, [\"ab\", \"c\"]))", recordedOutput: "[2, 1]", line: 22)])
+    }
 }

@@ -11,12 +11,16 @@ struct CodeCellTracker {
     private(set) var templates = PrintTemplates()
     private(set) var lastOpenedBlock = false
     private(set) var codeLineCount = 0
+    /// The indentation of the cell's first line: code pasted as a Markdown indented block sits
+    /// four columns in, and "column 0" means that column.
+    private(set) var baseIndent = 0
     private let scorer = PythonLineScorer()
 
     /// Records a line that was accepted into the cell.
     mutating func accept(_ text: String) {
         let trimmed = text.trimmingBlanks()
         guard !trimmed.isEmpty else { return }
+        if codeLineCount == 0 { baseIndent = text.leadingBlanks.count }
         let wasContinuing = lexerState.isContinuing
         let line = PythonLexer.lex(trimmed, state: &lexerState)
         codeLineCount += 1
@@ -47,7 +51,7 @@ struct CodeCellTracker {
         let score = scorer.score(text, knownNames: knownNames)
         if score.kind == .comment { return true }
         if score.value < 0.8 && templates.matches(text) { return false }
-        if text.first == " " || text.first == "\t" {
+        if text.leadingBlanks.count > baseIndent {
             // Indented: code unless it is plainly a sentence.
             if score.value == 0 && ProseScorer.isProse(text) { return false }
             if score.value == 0 && afterBlank { return false }

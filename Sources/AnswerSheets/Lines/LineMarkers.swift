@@ -28,7 +28,7 @@ enum LineClassifier {
         case "#":
             // `# In[3]:` is how a notebook saved as a script marks its cells.
             let inner = t.drop { $0 == "#" }.trimmingBlanks()
-            return inner.hasPrefix("In") ? prompt(inner, word: "In").map { .inputPrompt(rest: $0) } : nil
+            if inner.hasPrefix("In"), let rest = prompt(inner, word: "In") { return .inputPrompt(rest: rest) }
         case ">", ".": return repl(t)
         default: break
         }

@@ -34,8 +34,9 @@ enum MarkupStripper {
             if let rest = dropListNumber(text) { text = rest; changed = true }
         }
         // `Ans:` / `Answer -` in front of an answer is a label, not part of it.
-        for label in ["answer", "ans"] where text.lowercased().hasPrefix(label) {
-            var s = TextScanner(text.dropFirst(label.count))
+        let unbolded = String(text.drop { $0 == "*" || $0 == "_" })
+        for label in ["answer", "ans"] where unbolded.lowercased().hasPrefix(label) {
+            var s = TextScanner(unbolded.dropFirst(label.count))
             _ = s.scan(".")
             s.skipBlanks()
             if s.scan(anyOf: [":", "-", ")", "\u{2013}"]) != nil { text = s.rest.trimmingBlanks() }
