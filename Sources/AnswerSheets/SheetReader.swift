@@ -73,6 +73,9 @@ public struct SheetReader: Sendable {
             warnings += notebook.warnings
             format = .notebook
         } else {
+            if name.lowercased().hasSuffix(".ipynb") {
+                warnings.append("named .ipynb but not notebook JSON; read as text")
+            }
             let lines = LineSplitter.split(decoded.text)
             let filtered = PageFurnitureFilter().filter(lines)
             if !filtered.removed.isEmpty {
@@ -88,7 +91,7 @@ public struct SheetReader: Sendable {
             var segmenter = TextSegmenter(headings: headings)
             segmenter.process(textLines)
             blocks = segmenter.blocks
-            format = Self.format(of: name)
+            format = Self.format(of: name) == .notebook ? .text : Self.format(of: name)
         }
         let assembled = SheetAssembler(assignment: assignment).assemble(blocks)
         return AnswerSheet(

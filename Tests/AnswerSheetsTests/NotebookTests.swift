@@ -53,4 +53,11 @@ import Testing
         #expect(sheet.question("Q1")?.prose == "Several processes.")
         #expect(sheet.question("Q1")?.cells == [CodeCell(code: "print(1)", recordedOutput: "1", line: 2)])
     }
+
+    @Test func plainTextNamedIpynbIsReadAsTextWithAWarning() throws {
+        let sheet = try TestSupport.reader().read(data: Data("Q1. Processes have separate memory.\n".utf8), name: "renamed.ipynb")
+        #expect(sheet.question("Q1")?.prose == "Processes have separate memory.")
+        #expect(sheet.format == .text)
+        #expect(sheet.warnings.first == "named .ipynb but not notebook JSON; read as text")
+    }
 }

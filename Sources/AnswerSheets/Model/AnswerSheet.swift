@@ -54,7 +54,7 @@ public struct Question: Codable, Sendable, Equatable {
     public var scoringText: String
     /// Code cells in the order they appear, each with the output the student recorded.
     public var cells: [CodeCell]
-    /// 1-based line of the heading in the decoded sheet (for notebooks: of the cell's source).
+    /// 1-based line of the heading in the decoded sheet; in a notebook, the 1-based cell number.
     public var line: Int
 
     public init(
@@ -83,7 +83,7 @@ public struct CodeCell: Codable, Sendable, Equatable {
     public var code: String
     /// The output recorded under the cell (stdout, result, traceback), or `nil` when none was.
     public var recordedOutput: String?
-    /// 1-based line where the code starts.
+    /// 1-based line where the code starts; in a notebook, the 1-based cell number.
     public var line: Int
 
     public init(code: String, recordedOutput: String? = nil, line: Int) {

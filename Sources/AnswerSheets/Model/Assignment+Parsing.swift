@@ -4,6 +4,9 @@ extension Assignment {
     /// Loads an assignment from its Markdown file (format described at the top of
     /// `assignments/multiprocessing.md`).
     public static func load(from url: URL) throws(AssignmentError) -> Assignment {
+        guard FileManager.default.fileExists(atPath: url.path) else {
+            throw AssignmentError(file: url.path, line: nil, reason: "no such assignment file")
+        }
         let data: Data
         do {
             data = try Data(contentsOf: url)

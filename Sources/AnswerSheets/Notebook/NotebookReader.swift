@@ -10,10 +10,13 @@ import Foundation
 struct NotebookReader {
     let headings: HeadingRecognizer
 
+    /// A notebook is JSON: a `.ipynb` name with JSON inside, or JSON with notebook keys under
+    /// any name. (A `.ipynb` name on plain text is read as text, with a warning.)
     static func looksLikeNotebook(name: String, text: String) -> Bool {
-        if name.lowercased().hasSuffix(".ipynb") { return true }
+        let startsLikeJSON = text.drop { $0.isWhitespace || $0 == "\u{FEFF}" }.first == "{"
+        if name.lowercased().hasSuffix(".ipynb") { return startsLikeJSON }
         let head = text.prefix(2000)
-        return text.trimmingBlanks().hasPrefix("{") && head.contains("\"cells\"") && text.contains("\"nbformat\"")
+        return startsLikeJSON && head.contains("\"cells\"") && text.contains("\"nbformat\"")
     }
 
     func blocks(from text: String, file: String) throws(SheetReadError) -> (blocks: [SheetBlock], warnings: [String]) {
