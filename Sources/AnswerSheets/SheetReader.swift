@@ -5,10 +5,11 @@ import Foundation
 /// The pipeline, one type per step:
 /// `SheetDecoder` (bytes → text) → `LineSplitter` (text → numbered lines) →
 /// `PageFurnitureFilter` (drop print headers/footers) → `ScriptExportConverter` (only for
-/// notebooks saved as .py) → `TextSegmenter` (lines → blocks, using
-/// `LineClassifier`, `HeadingRecognizer`, `CodeCellTracker`, `ProseScorer`,
-/// `TracebackRecognizer`) → `SheetAssembler` (blocks → questions). Notebooks take
-/// `NotebookReader` instead of the line steps.
+/// notebooks saved as .py) → `TextSegmenter` (lines → blocks, using `LineClassifier`,
+/// `HeadingRecognizer`, `CodeRecognizer`, `CodeCellTracker`, `OutputRecognizer`,
+/// `TracebackRecognizer`, `ProseScorer`) → `SheetAssembler` (blocks → questions, prose markup
+/// stripped for scoring by `MarkupStripper`). Notebooks take `NotebookReader` instead of the
+/// line steps; their Markdown cells still go through `TextSegmenter`.
 public struct SheetReader: Sendable {
     public struct Options: Sendable, Equatable {
         /// Sheets larger than this are refused (a runaway export, a video renamed .txt).
