@@ -9,6 +9,7 @@ import Testing
     static let sheetsWithTests: Set<String> = [
         "alice-strong.md", "bob-print-export.txt", "dana-notebook.ipynb", "erin-windows-1252.txt",
         "farid-utf16.txt", "gina-out-of-order.md", "hank-weak.txt", "ivy-off-topic.md",
+        "jon-zero-padded-tabs.txt",
     ]
 
     @Test func everySheetHasATestAndReads() throws {
@@ -465,5 +466,21 @@ import Testing
         #expect(sheet.question("Q5")?.prose == "")
         #expect(sheet.question("Q6")?.prose == "")
         expectCells(sheet.question("Q6"), [("print(\"hello world\")", "hello world")])
+    }
+
+    @Test func jon() throws {
+        let sheet = try TestSupport.readSubmission("jon-zero-padded-tabs.txt")
+        #expect(sheet.ids == ["Q1", "Q2", "Q3", "Q4", "Q5", "Q6"])
+        #expect(sheet.warnings.isEmpty)
+        #expect(sheet.preamble?.prose == "JON PARK - MULTIPROCESSING LAB")
+        #expect((1...6).map { sheet.question("Q\($0)")?.heading } == ["01.", "02.", "03.", "04.", "05.", "06."])
+        #expect(sheet.question("Q1")?.prose.hasPrefix("A Python program normally runs in one process, and because of the GIL only one thread of that\n") == true)
+        #expect(sheet.question("Q1")?.cells.isEmpty == true)
+        #expect(sheet.question("Q2")?.prose.hasPrefix("- memory: threads share the memory of their process; every process has its own\n- GIL:") == true)
+        #expect(sheet.question("Q2")?.scoringText.hasSuffix("\nuse threads for waiting (network, files) and processes for computing") == true)
+        expectCells(sheet.question("Q3"), [("import multiprocessing as mp\n\ndef report(tag):\n\tprint(\"process\", mp.current_process().name, \"got\", tag)\n\nif __name__ == \"__main__\":\n\tp = mp.Process(target=report, args=(\"A\",), name=\"reporter\")\n\tp.start()\n\tp.join()", "process reporter got A")])
+        #expect(sheet.question("Q4")?.prose.hasSuffix("and the number of processes never exceeds the pool size.") == true)
+        expectCells(sheet.question("Q5"), [("from multiprocessing import Pool\nwith Pool(4) as pool:\n\tcubes = pool.starmap(pow, [(2, 3), (3, 3), (4, 3)])\ncubes", "[8, 27, 64]")])
+        expectCells(sheet.question("Q6"), [("from multiprocessing import Pool\n\ndef show(n):\n\tprint(\"I print\", n)\n\treturn n\n\nif __name__ == \"__main__\":\n\twith Pool(4) as pool:\n\t\tpool.map(show, [7, 14, 21, 28], chunksize=1)", "I print 7\nI print 14\nI print 28\nI print 21")])
     }
 }
