@@ -176,4 +176,11 @@ import Testing
         #expect(cut.question("Q3")?.cells.first?.recordedOutput == "Process has finished.")
         #expect(cut.question("Q3")?.prose == "")
     }
+
+    @Test func commentAboveUnmarkedCodeIsPartOfItAndNotARepeatedHeading() throws {
+        let sheet = try TestSupport.read("Q3. Write a python code to create a process using the multiprocessing module.\n# creating a process\nimport multiprocessing\np = multiprocessing.Process(target=print, args=(1,))\np.start()\n\n1\n")
+        #expect(sheet.ids == ["Q3"])
+        #expect(!sheet.warnings.contains { $0.contains("answered twice") })
+        #expect(sheet.question("Q3")?.cells == [CodeCell(code: "# creating a process\nimport multiprocessing\np = multiprocessing.Process(target=print, args=(1,))\np.start()", recordedOutput: "1", line: 2)])
+    }
 }

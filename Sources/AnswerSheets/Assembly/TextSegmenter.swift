@@ -231,6 +231,12 @@ struct TextSegmenter {
             startCell(firstLine: nil)
             return index
         }
+        // A `# comment` right above unmarked code is the code's first line.
+        if line.trimmed.hasPrefix("# "), index + 1 < lines.count, !lines[index + 1].isBlank,
+           code.startsUnmarkedCode(lines, at: index + 1, strict: false) {
+            startCell(firstLine: line)
+            return index + 1
+        }
         blocks.append(.prose(line: line.number, text: line.text))
         return index + 1
     }

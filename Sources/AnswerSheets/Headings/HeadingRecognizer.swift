@@ -71,7 +71,9 @@ struct HeadingRecognizer: Sendable {
         if let candidate = parseNumbered(String(text), decorated: decorated) {
             return decide(candidate, context: context)
         }
-        if !context.inCode, let number = questionEcho(String(text), headingShaped: decorated || text.hasSuffix("?")) {
+        // A line repeating the question being answered is a restatement inside the answer
+        // (or a code comment such as `# create a process`), not a second heading.
+        if !context.inCode, let number = questionEcho(String(text), headingShaped: decorated || text.hasSuffix("?")), number != context.current {
             return .heading(Heading(number: number, answerText: "", code: nil))
         }
         return nil
