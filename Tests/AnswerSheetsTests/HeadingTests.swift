@@ -129,6 +129,8 @@ import Testing
             == .heading(.init(number: 2, answerText: "", code: nil, markerOnly: false)))
         #expect(recognizer.recognize("1.5 seconds later", context: context) == nil)
         #expect(recognizer.recognize("Queue 1 is full", context: context) == nil)
+        #expect(recognizer.recognize("A1 grade for this part", context: context) == nil)
+        #expect(recognizer.recognize("Question 3 asks us to write some code for it", context: context) == nil)
         #expect(recognizer.recognize("**Q5** Use a Pool", context: context) == .heading(.init(number: 5, answerText: "Use a Pool", code: nil)))
     }
 }

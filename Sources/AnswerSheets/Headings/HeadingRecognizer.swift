@@ -113,6 +113,7 @@ struct HeadingRecognizer: Sendable {
         if form == .bare && separator.isEmpty && !(decorated && s.isAtEnd) { return nil }
         if form == .bare && blanksBeforeSeparator > 0 && separator != "-" && separator != ")" { return nil }
         if form != .bare, separator.isEmpty, let c = s.peek, c.isNumber { return nil }
+        if form == .letterA && separator.isEmpty { return nil }  // `A1 grade`
         var rest = s.rest.trimmingBlanks()
         for marker in ["**", "__", "*", "_"] {
             if rest.hasPrefix(marker) { rest = String(rest.dropFirst(marker.count)).trimmingBlanks() }
@@ -153,6 +154,11 @@ struct HeadingRecognizer: Sendable {
             } else if candidate.form == .bare && ProseScorer.words(rest).count > 25 {
                 score -= 1
             }
+        }
+        // `Question 3 asks us to ...`: a sentence that starts with a question's name, no
+        // separator, and goes on about something else.
+        if candidate.separator.isEmpty && !rest.isEmpty && !answerText.isEmpty && code == nil && ProseScorer.words(rest).count >= 6 {
+            score -= 2
         }
         let expected = (context.current ?? 0) + 1
         if number == expected { score += 1 }
