@@ -40,7 +40,7 @@ import Testing
         #expect(pythonFloatRepr(-.infinity) == "-inf")
         #expect(pythonFloatRepr(.nan) == "nan")
         #expect(pythonFloatRepr(123456789012345.0) == "123456789012345.0")
-        #expect(pythonFloatRepr(5e-324) == "5e-324")
+        #expect(pythonFloatRepr(Double.leastNonzeroMagnitude) == "5e-324")
     }
 
     // python3 -c "print(f'{2.675:.2f}', f'{0.125:.2f}', f'{1e22:f}', f'{0.5:.0f}', f'{1.5:.0f}', f'{2.5:.0f}')"
