@@ -33,7 +33,9 @@ struct RunCommand: ParsableCommand {
             throw ExitCode(2)
         }
         let runtime = PythonRuntime(limits: ExecutionLimits(maxSteps: maxSteps, timeout: timeout, maxOutputBytes: maxOutput))
-        let outcome = runtime.run(source: source, fileName: file, arguments: arguments)
+        // CPython shows the script's absolute path in tracebacks.
+        let path = realpath(file, nil).map { p -> String in defer { free(p) }; return String(cString: p) } ?? file
+        let outcome = runtime.run(source: source, fileName: path, arguments: arguments)
         runtime.flush()
         if outcome.exitStatus != 0 { throw ExitCode(outcome.exitStatus) }
     }

@@ -64,7 +64,7 @@ extension Interpreter {
             _ = try execBlock(module.body, frame)
             return RunOutcome(exitStatus: 0, uncaughtException: nil, limitExceeded: nil)
         } catch let e as PyError {
-            e.exception.traceback.append(TracebackEntry(fileName: frame.fileName, line: frame.line, name: frame.name))
+            e.exception.addTraceback(frame)
             return handleUncaught(e.exception)
         } catch let e as EngineLimitError {
             try? stdout.write("")
@@ -119,10 +119,30 @@ extension Interpreter {
         }
         if !exc.traceback.isEmpty {
             out += "Traceback (most recent call last):\n"
+            // Like CPython, a run of identical frames (deep recursion) prints three times and
+            // then "[Previous line repeated N more times]".
+            var previous: (String, Int, String)?
+            var repeats = 0
+            func flushRepeats() {
+                if repeats > 3 {
+                    let n = repeats - 3
+                    out += "  [Previous line repeated \(n) more time\(n == 1 ? "" : "s")]\n"
+                }
+            }
             for entry in exc.traceback.reversed() {
+                let key = (entry.fileName, entry.line, entry.name)
+                if let p = previous, p == key {
+                    repeats += 1
+                    if repeats > 3 { continue }
+                } else {
+                    flushRepeats()
+                    repeats = 1
+                    previous = key
+                }
                 out += "  File \"\(entry.fileName)\", line \(entry.line), in \(entry.name)\n"
                 if let src = sourceLine(entry.fileName, entry.line) { out += "    \(src)\n" }
             }
+            flushRepeats()
         }
         out += exceptionLine(exc) + "\n"
         return out

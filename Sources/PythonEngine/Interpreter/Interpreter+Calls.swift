@@ -171,7 +171,7 @@ extension Interpreter {
             if case .returned(let v) = c { return v }
             return PyNone.shared
         } catch let e as PyError {
-            e.exception.traceback.append(TracebackEntry(fileName: frame.fileName, line: frame.line, name: frame.name))
+            e.exception.addTraceback(frame)
             throw e
         }
     }

@@ -46,7 +46,7 @@ extension Interpreter {
         } catch let e as PyError {
             g.finished = true
             g.frame.resumePath = []
-            e.exception.traceback.append(TracebackEntry(fileName: g.frame.fileName, line: g.frame.line, name: g.frame.name))
+            e.exception.addTraceback(g.frame)
             if e.exception.cls.isSubclass(of: ExceptionTypes.stopIteration) {
                 let r = error(ExceptionTypes.runtimeError, "generator raised StopIteration")
                 r.exception.context = e.exception

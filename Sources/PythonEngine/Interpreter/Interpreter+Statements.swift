@@ -343,6 +343,7 @@ extension Interpreter {
             if case .yielded = c { return (c, .tryBody) }
             if case .normal = c {} else { return (c, nil) }
         } catch let e as PyError {
+            e.exception.addTraceback(f)
             for (k, h) in handlers.enumerated() {
                 if let typeExpr = h.type {
                     let spec = try eval(typeExpr, f)
@@ -391,6 +392,7 @@ extension Interpreter {
         do {
             c = try execBlock(body, f)
         } catch let e as PyError {
+            e.exception.addTraceback(f)
             var suppressed = false
             for exit in exits.reversed() {
                 let r = try call(exit, CallArgs([e.exception.cls, e.exception, PyNone.shared]))

@@ -12,6 +12,8 @@ public struct Lexer {
     /// Open brackets with their line and column, for "was never closed" and mismatch errors.
     var brackets: [(Unicode.Scalar, Int, Int)] = []
     var atLineStart = true
+    /// The outermost bracket still open at end of input, if any.
+    var unclosedBracket: (String, Int, Int)?
 
     /// CPython's tokenizer refuses more than 200 nested parentheses (MAXLEVEL).
     static let maxBracketDepth = 200
@@ -38,7 +40,12 @@ public struct Lexer {
 
     public static func tokenize(_ source: String) throws(PythonSyntaxError) -> [Token] {
         var lexer = Lexer(source)
-        return try lexer.run()
+        var tokens = try lexer.run()
+        if let (open, l, col) = lexer.unclosedBracket, !tokens.isEmpty {
+            tokens[tokens.count - 1].text = open
+            tokens[tokens.count - 1].prefix = "\(l):\(col)"
+        }
+        return tokens
     }
 
     var column: Int { pos - lineStart + 1 }
@@ -89,8 +96,9 @@ public struct Lexer {
                 }
             }
         }
-        if let (open, l, col) = brackets.last {
-            throw PythonSyntaxError("'\(Character(open))' was never closed", line: l, column: col)
+        if let (open, l, col) = brackets.first {
+            // Reported by the parser (CPython prefers "invalid syntax" on the bracket's own line).
+            unclosedBracket = (String(Character(open)), l, col)
         }
         if let last = tokens.last, last.kind != .newline && last.kind != .dedent && last.kind != .indent {
             add(.newline, "", column)
@@ -207,7 +215,8 @@ public struct Lexer {
         while true {
             guard pos < chars.count else {
                 if triple {
-                    throw PythonSyntaxError("unterminated triple-quoted string literal (detected at line \(line))", line: startLine, column: startColumn)
+                    let detected = chars.last == "\n" ? line - 1 : line
+                    throw PythonSyntaxError("unterminated triple-quoted string literal (detected at line \(detected))", line: startLine, column: startColumn)
                 }
                 throw PythonSyntaxError("unterminated string literal (detected at line \(line))", line: startLine, column: startColumn)
             }

@@ -88,4 +88,15 @@ struct TracebackEntry: Sendable {
     let fileName: String
     let line: Int
     let name: String
+    /// Identity of the frame, so an exception caught and re-raised in one frame is listed once.
+    var frameID: Int = 0
+}
+
+extension PyExceptionObject {
+    /// Records that the exception passed through `frame` at its current line.
+    func addTraceback(_ frame: Frame) {
+        let id = Int(bitPattern: Unmanaged.passUnretained(frame).toOpaque())
+        if let last = traceback.last, last.frameID == id { return }
+        traceback.append(TracebackEntry(fileName: frame.fileName, line: frame.line, name: frame.name, frameID: id))
+    }
 }

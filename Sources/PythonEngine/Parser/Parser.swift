@@ -60,6 +60,12 @@ public struct Parser {
 
     func syntaxError(_ message: String = "invalid syntax", at token: Token? = nil) -> PythonSyntaxError {
         let t = token ?? current
+        if let end = tokens.last, end.kind == .endMarker, !end.text.isEmpty, message.hasPrefix("invalid syntax") || message == "expected ':'" {
+            let parts = end.prefix.split(separator: ":").compactMap { Int($0) }
+            if parts.count == 2 && (t.line > parts[0] || t.kind == .endMarker || t.kind == .newline) {
+                return PythonSyntaxError("'\(end.text)' was never closed", line: parts[0], column: parts[1])
+            }
+        }
         if t.kind == .endMarker && message == "invalid syntax" {
             return PythonSyntaxError(message, line: t.line, column: t.column)
         }
