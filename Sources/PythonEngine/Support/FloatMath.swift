@@ -36,10 +36,11 @@ func pythonRound(_ x: Double) throws(SupportError) -> BigInt {
 /// binary value is rounded half-even to `ndigits` decimal places (`round(2.675, 2) == 2.67`
 /// because 2.675 is stored as 2.67499999…), then read back as the nearest float.
 func pythonRound(_ x: Double, ndigits: Int) throws(SupportError) -> Double {
-    // Beyond these, the result is x itself or a signed zero (CPython's NDIGITS_MAX/MIN).
+    // NaNs and infinities round to themselves; beyond NDIGITS_MAX/MIN the result is x itself
+    // or a signed zero, as CPython's float.__round__.
+    if !x.isFinite || x == 0 { return x }
     if ndigits > 323 { return x }
     if ndigits < -308 { return 0.0 * x }
-    if !x.isFinite || x == 0 { return x }
     let rounded = DecimalDigits.fixed(x, fractionDigits: ndigits)
     let sign = x < 0 ? "-" : ""
     let text: String
