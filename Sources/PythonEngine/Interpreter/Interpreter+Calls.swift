@@ -78,8 +78,7 @@ extension Interpreter {
             var a = args
             a.positional.insert(b.receiver, at: 0)
             if let f = b.function as? PyFunction {
-                let cls = (b.receiver as? PyClass) ?? b.receiver.pyClass
-                return try callFunction(f, a, definingClass: definingClass(of: f, in: cls))
+                return try callFunction(f, a, definingClass: nil)
             }
             return try call(b.function, a)
         case let n as PyNativeFunction:
@@ -122,7 +121,7 @@ extension Interpreter {
         if let newFn = c.lookup("__new__"), let nf = newFn as? PyFunction ?? (newFn as? PyStaticMethod)?.function as? PyFunction {
             var a = args
             a.positional.insert(c, at: 0)
-            let obj = try callFunction(nf, a, definingClass: definingClass(of: nf, in: c))
+            let obj = try callFunction(nf, a, definingClass: nil)
             if obj.pyClass.isSubclass(of: c), let initFn = c.lookup("__init__"), initFn is PyFunction {
                 var ia = args
                 ia.positional.insert(obj, at: 0)
@@ -160,7 +159,7 @@ extension Interpreter {
         try bindArguments(fn, args, env)
         let frame = Frame(name: code.name, fileName: fileName(of: fn), line: code.line, env: env, globals: fn.globals, scope: code.scope)
         frame.code = code
-        frame.definingClass = definingClass
+        frame.definingClass = fn.definingClass ?? definingClass
         if code.scope.isGenerator {
             return PyGenerator(frame: frame, code: code)
         }

@@ -492,6 +492,16 @@ extension Interpreter {
         }
         cls.qualifiedName = prefix + cd.name
         cls.dict = env.values
+        for v in cls.dict.values {
+            switch v {
+            case let fn as PyFunction: fn.definingClass = cls
+            case let cm as PyClassMethod: (cm.function as? PyFunction)?.definingClass = cls
+            case let sm as PyStaticMethod: (sm.function as? PyFunction)?.definingClass = cls
+            case let p as PyProperty:
+                for f in [p.getter, p.setter, p.deleter] { (f as? PyFunction)?.definingClass = cls }
+            default: break
+            }
+        }
         if let doc = cd.body.first, case .expr(let e) = doc.kind, case .constant(.str(let s)) = e.kind {
             cls.dict["__doc__"] = PyString(s)
         }

@@ -59,7 +59,7 @@ public struct Lexer {
         while pos < chars.count {
             if atLineStart && brackets.isEmpty {
                 try handleIndentation()
-                if pos >= chars.count { break }
+                continue
             }
             let c = chars[pos]
             switch c {
@@ -145,6 +145,7 @@ public struct Lexer {
             return
         }
         atLineStart = false
+        defer { atLineStart = false }
         let current = indents[indents.count - 1]
         let currentAlt = altIndents[altIndents.count - 1]
         if col == current {

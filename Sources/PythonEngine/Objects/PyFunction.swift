@@ -23,6 +23,8 @@ final class PyFunction: PyObject {
     let closure: Environment?
     let globals: Environment
     var attributes: [String: PyObject] = [:]
+    /// The class whose body defined this function (CPython's `__class__` cell), for `super()`.
+    var definingClass: PyClass?
     var name: String
     var qualifiedName: String
     let moduleName: String
