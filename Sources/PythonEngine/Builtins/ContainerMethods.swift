@@ -176,7 +176,7 @@ extension BuiltinMethodTables {
         }
         method(t, "pop") { i, a in
             let x = try s(i, a, "pop")
-            guard let first = x.table.liveIndices.first else { throw i.error(ExceptionTypes.keyError, "pop from an empty set") }
+            guard let first = x.table.cpythonSetOrder().first else { throw i.error(ExceptionTypes.keyError, "pop from an empty set") }
             let k = x.table.keys[first]!
             x.table.removeEntry(first)
             return k

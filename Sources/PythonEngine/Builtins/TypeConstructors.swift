@@ -94,8 +94,14 @@ enum BuiltinMethodTables {
             for (k, v) in a.keywords { try i.dictSet(d, PyString(k), v) }
             return d
         }
-        BuiltinTypes.set.constructor = { i, a in try i.makeSet(try a.positional.first.map { try i.iterateToArray($0) } ?? []) }
-        BuiltinTypes.frozenset.constructor = { i, a in try i.makeSet(try a.positional.first.map { try i.iterateToArray($0) } ?? [], frozen: true) }
+        BuiltinTypes.set.constructor = { i, a in
+            guard let src = a.positional.first else { return PySet() }
+            return try i.makeSet(from: src)
+        }
+        BuiltinTypes.frozenset.constructor = { i, a in
+            guard let src = a.positional.first else { return PySet(frozen: true) }
+            return try i.makeSet(from: src, frozen: true)
+        }
         BuiltinTypes.range.constructor = { i, a in
             func big(_ o: PyObject) throws -> BigInt {
                 if let n = o as? PyInt { return n.bigValue }

@@ -231,15 +231,15 @@ extension Interpreter {
         let out = PySet(frozen: x.frozen)
         switch op {
         case .bitOr:
-            for k in setItems(x) { try setAdd(out, k) }
-            for k in setItems(y) { try setAdd(out, k) }
+            for k in setInsertionItems(x) { try setAdd(out, k) }
+            for k in setInsertionItems(y) { try setAdd(out, k) }
         case .bitAnd:
-            for k in setItems(x) where try setContains(y, k) { try setAdd(out, k) }
+            for k in setInsertionItems(x) where try setContains(y, k) { try setAdd(out, k) }
         case .sub:
-            for k in setItems(x) where !(try setContains(y, k)) { try setAdd(out, k) }
+            for k in setInsertionItems(x) where !(try setContains(y, k)) { try setAdd(out, k) }
         case .bitXor:
-            for k in setItems(x) where !(try setContains(y, k)) { try setAdd(out, k) }
-            for k in setItems(y) where !(try setContains(x, k)) { try setAdd(out, k) }
+            for k in setInsertionItems(x) where !(try setContains(y, k)) { try setAdd(out, k) }
+            for k in setInsertionItems(y) where !(try setContains(x, k)) { try setAdd(out, k) }
         default: return nil
         }
         return out

@@ -28,6 +28,18 @@ extension Interpreter {
         try s.table.set(key, hash: try hash(key), value: nil, eq: equals)
     }
 
+    /// Set members in insertion order: copying a set this way keeps CPython's table layout.
+    func setInsertionItems(_ s: PySet) -> [PyObject] { s.table.liveIndices.map { s.table.keys[$0]! } }
+
+    func makeSet(from source: PyObject, frozen: Bool = false) throws -> PySet {
+        if let src = source as? PySet {
+            let out = PySet(frozen: frozen)
+            out.table = src.table
+            return out
+        }
+        return try makeSet(try iterateToArray(source), frozen: frozen)
+    }
+
     func makeSet(_ items: [PyObject], frozen: Bool = false) throws -> PySet {
         let s = PySet(frozen: frozen)
         for i in items { try setAdd(s, i) }
@@ -35,7 +47,8 @@ extension Interpreter {
     }
 
     func dictKeys(_ d: PyDict) -> [PyObject] { d.table.liveIndices.map { d.table.keys[$0]! } }
-    func setItems(_ s: PySet) -> [PyObject] { s.table.liveIndices.map { s.table.keys[$0]! } }
+    /// Set members in CPython's iteration order (see `cpythonSetOrder`).
+    func setItems(_ s: PySet) -> [PyObject] { s.table.cpythonSetOrder().map { s.table.keys[$0]! } }
 
     // MARK: len / in / indexing
 
@@ -178,6 +191,12 @@ extension Interpreter {
             return PyString(String(Character(sc[try sequenceIndex(index, count: sc.count, what: "string")])))
         case let d as PyDict:
             if let v = try dictGet(d, index) { return v }
+            if let dd = d as? PyDefaultDict, let f = dd.factory {
+                let v = try call(f, CallArgs())
+                try dictSet(d, index, v)
+                return v
+            }
+            if d is PyCounter { return PyInt.make(0) }
             if let inst = o as? PyInstance, let m = specialMethod(inst, "__missing__") {
                 return try call(m, CallArgs([o, index]))
             }

@@ -66,7 +66,15 @@ extension Interpreter {
                            try c.map { try eval($0, f) } ?? PyNone.shared)
         case .tuple(let items): return PyTuple(try evalItems(items, f))
         case .list(let items): return PyList(try evalItems(items, f))
-        case .set(let items): return try makeSet(try evalItems(items, f))
+        case .set(let items):
+            let values = try evalItems(items, f)
+            if items.count >= 3 && items.allSatisfy({ if case .constant = $0.kind { return true } else { return false } }) {
+                // CPython compiles a constant set display to a frozenset constant that is itself
+                // rebuilt once (constant de-duplication), so its order is that of a set built
+                // from the elements' own set order.
+                return try makeSet(setItems(try makeSet(values)))
+            }
+            return try makeSet(values)
         case .dict(let items):
             let d = PyDict()
             for item in items {

@@ -24,6 +24,16 @@ extension Interpreter {
             guard let s = v as? PyString else { throw typeError("__repr__ returned non-string (type \(typeName(v)))") }
             return s.value
         }
+        if let r = try guardedReprOptional(o, { try collectionsRepr(o) }) { return r }
+        if let v = o as? PyDictView {
+            let items: [PyObject]
+            switch v.kind {
+            case .keys: items = dictKeys(v.dict)
+            case .values: items = v.dict.table.liveIndices.map { v.dict.table.values[$0]! }
+            case .items: items = v.dict.table.liveIndices.map { PyTuple([v.dict.table.keys[$0]!, v.dict.table.values[$0]!]) }
+            }
+            return "\(v.pyClass.name)(" + (try repr(PyList(items))) + ")"
+        }
         switch o {
         case let l as PyList:
             return try guardedRepr(l, empty: "[]") { "[" + (try l.items.map { try repr($0) }.joined(separator: ", ")) + "]" }
@@ -42,7 +52,7 @@ extension Interpreter {
             let name = s.frozen ? "frozenset" : "set"
             if s.table.isEmpty { return name + "()" }
             return try guardedRepr(s, empty: "\(name)(...)") {
-                let inner = "{" + (try s.table.liveIndices.map { try repr(s.table.keys[$0]!) }.joined(separator: ", ")) + "}"
+                let inner = "{" + (try setItems(s).map { try repr($0) }.joined(separator: ", ")) + "}"
                 return s.frozen ? "frozenset(\(inner))" : inner
             }
         case let c as PyComplex: return complexRepr(c)
@@ -80,6 +90,15 @@ extension Interpreter {
         case is PyProperty: return "<property object at \(hexAddress(o))>"
         default: return "<\(typeName(o)) object at \(hexAddress(o))>"
         }
+    }
+
+    func guardedReprOptional(_ o: PyObject, _ body: () throws -> String?) throws -> String? {
+        guard o is PyDict || o is PyList || o is PyTuple else { return nil }
+        let key = ObjectIdentifier(o)
+        if reprInProgress.contains(key) { return o is PyList ? "[...]" : "{...}" }
+        reprInProgress.insert(key)
+        defer { reprInProgress.remove(key) }
+        return try body()
     }
 
     func guardedRepr(_ o: PyObject, empty: String, _ body: () throws -> String) throws -> String {

@@ -50,6 +50,8 @@ public final class Interpreter {
     /// Objects whose `repr` is in progress, for `[...]` on self-containing containers.
     var reprInProgress: Set<ObjectIdentifier> = []
     public var limits: ExecutionLimits
+    /// The `random` module's generator (CPython's Mersenne Twister), one per interpreter.
+    var randomState = PythonRandom()
 
     public init(stdout: OutputSink = OutputSink(.fileDescriptor(1)), stderr: OutputSink = OutputSink(.fileDescriptor(2)),
                 limits: ExecutionLimits = ExecutionLimits(), registry: ModuleRegistry = .standard) {

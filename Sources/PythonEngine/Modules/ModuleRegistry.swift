@@ -36,6 +36,13 @@ public struct ModuleRegistry: Sendable {
         r.register("os") { PyModuleHandle($0.makeOsModule()) }
         r.register("os.path") { PyModuleHandle($0.makeOsPathModule()) }
         r.register("time") { PyModuleHandle($0.makeTimeModule()) }
+        r.register("random") { PyModuleHandle($0.makeRandomModule()) }
+        r.register("itertools") { PyModuleHandle($0.makeItertoolsModule()) }
+        r.register("functools") { PyModuleHandle($0.makeFunctoolsModule()) }
+        r.register("operator") { PyModuleHandle($0.makeOperatorModule()) }
+        r.register("collections") { PyModuleHandle($0.makeCollectionsModule()) }
+        r.register("string") { PyModuleHandle($0.makeStringModule()) }
+        r.register("typing") { PyModuleHandle($0.makeTypingModule()) }
         return r
     }()
 }

@@ -112,7 +112,7 @@ struct HashTable {
     mutating func removeAll() { self = HashTable() }
 }
 
-final class PyDict: PyObject {
+class PyDict: PyObject {
     var table = HashTable()
     override var pyClass: PyClass { BuiltinTypes.dict }
 }

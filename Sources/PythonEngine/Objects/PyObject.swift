@@ -100,13 +100,13 @@ final class PyBytes: PyObject {
     override var pyClass: PyClass { BuiltinTypes.bytes }
 }
 
-final class PyList: PyObject {
+class PyList: PyObject {
     var items: [PyObject]
     init(_ items: [PyObject] = []) { self.items = items }
     override var pyClass: PyClass { BuiltinTypes.list }
 }
 
-final class PyTuple: PyObject {
+class PyTuple: PyObject {
     let items: [PyObject]
     init(_ items: [PyObject]) { self.items = items }
     override var pyClass: PyClass { BuiltinTypes.tuple }
