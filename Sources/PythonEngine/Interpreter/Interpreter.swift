@@ -103,30 +103,35 @@ public final class Interpreter {
         nextClockCheck = 0
     }
 
-    /// The lowest stack address the evaluator may reach. Computed from the current stack
-    /// position (the interpreter is created near the top of its thread's stack) and the stack
-    /// size limit, keeping a generous margin for the Swift frames of one Python-level operation.
+    /// The lowest stack address the evaluator may reach, from the current thread's real stack
+    /// bounds (`pthread_getattr_np`), keeping a margin for the Swift frames of one operation.
     ///
-    /// The main thread's stack grows on demand up to RLIMIT_STACK (checked when it grows), and
-    /// Linux leaves at least 128 MB below it for that, so raising the soft limit to 96 MB here
-    /// lets 1000 Python frames fit even in debug builds, without a second thread.
+    /// For the main thread the stack grows on demand up to RLIMIT_STACK (checked when it grows)
+    /// and Linux leaves at least 128 MB below it for that, so the soft limit is raised to 96 MB
+    /// first: 1000 Python frames then fit even in debug builds, without a second thread.
     static func computeStackFloor() -> UInt {
+        #if os(Linux)
         let resource = __rlimit_resource_t(RLIMIT_STACK.rawValue)
         var limit = rlimit()
-        var size = 8 * 1024 * 1024
         if getrlimit(resource, &limit) == 0 {
             let wanted: rlim_t = 96 * 1024 * 1024
             if limit.rlim_cur != rlim_t.max && limit.rlim_cur < wanted && (limit.rlim_max == rlim_t.max || limit.rlim_max >= wanted) {
                 var raised = limit
                 raised.rlim_cur = wanted
-                if setrlimit(resource, &raised) == 0 { limit = raised }
+                _ = setrlimit(resource, &raised)
             }
-            if limit.rlim_cur != rlim_t.max { size = Int(limit.rlim_cur) } else { size = 96 * 1024 * 1024 }
         }
-        var marker: UInt8 = 0
-        let here = withUnsafePointer(to: &marker) { UInt(bitPattern: $0) }
-        let usable = UInt(max(size - 1024 * 1024, size / 2))
-        return here > usable ? here - usable : 0
+        var attr = pthread_attr_t()
+        guard c_pthread_getattr_np(pthread_self(), &attr) == 0 else { return 0 }
+        defer { pthread_attr_destroy(&attr) }
+        var addr: UnsafeMutableRawPointer?
+        var size = 0
+        guard pthread_attr_getstack(&attr, &addr, &size) == 0, let low = addr else { return 0 }
+        let margin = UInt(min(512 * 1024, size / 4))
+        return UInt(bitPattern: low) + margin
+        #else
+        return 0
+        #endif
     }
 
     /// True when the Swift stack is nearly exhausted: deep recursion in `__repr__`, `__eq__` or
@@ -139,7 +144,8 @@ public final class Interpreter {
 
     func enterCall() throws {
         callDepth += 1
-        if callDepth > recursionLimit || stackIsLow() {
+        // The module frame counts towards the limit, as in CPython.
+        if callDepth >= recursionLimit || stackIsLow() {
             callDepth -= 1
             throw error(ExceptionTypes.recursionError, "maximum recursion depth exceeded")
         }
@@ -193,3 +199,8 @@ func wallClockSeconds() -> Double {
     clock_gettime(CLOCK_REALTIME, &ts)
     return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
 }
+
+#if os(Linux)
+@_silgen_name("pthread_getattr_np")
+private func c_pthread_getattr_np(_ thread: pthread_t, _ attr: UnsafeMutablePointer<pthread_attr_t>) -> Int32
+#endif

@@ -84,7 +84,7 @@ extension Interpreter {
                 idx = try wrap(i) { () throws(SupportError) in try i.randomState.choicesIndices(cumulativeWeights: cum, k: k) }
             } else {
                 if items.isEmpty { throw i.indexError("Cannot choose from an empty sequence") }
-                idx = i.randomState.choicesIndices(count: items.count, k: k)
+                idx = try wrap(i) { () throws(SupportError) in try i.randomState.choicesIndices(count: items.count, k: k) }
             }
             return PyList(idx.map { items[$0] })
         }
