@@ -213,6 +213,13 @@ extension BuiltinMethodTables {
             return PyTuple([PyInt.make(n), PyInt.make(d)])
         }
         method(BuiltinTypes.object, "__init__") { _, _ in PyNone.shared }
+        for (name, which) in [("getter", 0), ("setter", 1), ("deleter", 2)] {
+            method(BuiltinTypes.property, name) { i, a in
+                let p = try receiver(i, a, PyProperty.self, name)
+                let f = try i.arg(a, 1, name)
+                return PyProperty(getter: which == 0 ? f : p.getter, setter: which == 1 ? f : p.setter, deleter: which == 2 ? f : p.deleter)
+            }
+        }
         for (name, fn) in Interpreter.sharedGeneratorMethods { BuiltinTypes.generator.dict[name] = fn }
         // Exceptions: with_traceback and add_note are accepted and behave as CPython's for output.
         method(ExceptionTypes.baseException, "with_traceback") { _, a in a.positional[0] }

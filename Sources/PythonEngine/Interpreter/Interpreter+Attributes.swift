@@ -71,6 +71,14 @@ extension Interpreter {
             default: return try getAttributeOrNil(b.function, name)
             }
         }
+        if let p = obj as? PyProperty {
+            switch name {
+            case "fget": return p.getter ?? PyNone.shared
+            case "fset": return p.setter ?? PyNone.shared
+            case "fdel": return p.deleter ?? PyNone.shared
+            default: break
+            }
+        }
         if let n = obj as? PyNativeFunction {
             if name == "__name__" { return PyString(n.name) }
             if name == "__qualname__" { return PyString(n.ownerName.map { "\($0).\(n.name)" } ?? n.name) }

@@ -243,7 +243,7 @@ extension Parser {
                 guard current.kind == .name else { throw syntaxError() }
                 let name = advance().text
                 if pythonKeywords.contains(name) { throw syntaxError(at: tokens[pos - 1]) }
-                e = Expr(.attribute(e, name), line: e.line, column: e.column)
+                e = Expr(.attribute(e, mangle(name)), line: e.line, column: e.column)
             } else {
                 break
             }
@@ -381,7 +381,7 @@ extension Parser {
             default:
                 if pythonKeywords.contains(t.text) { throw syntaxError() }
                 pos += 1
-                return makeExpr(.name(t.text), t)
+                return makeExpr(.name(mangle(t.text)), t)
             }
         case .op:
             switch t.text {

@@ -12,6 +12,16 @@ public struct Parser {
     var scopes: [ScopeBuilder] = [ScopeBuilder(kind: .module, qualifiedPrefix: "")]
     /// Loop nesting of the innermost function, for `'break' outside loop`.
     var loopDepth = 0
+    /// Enclosing class names, innermost last, for private-name mangling (`__x` -> `_C__x`).
+    var classNames: [String] = []
+
+    /// CPython's private name mangling inside a class body (and the functions in it).
+    func mangle(_ name: String) -> String {
+        guard let cls = classNames.last, name.hasPrefix("__"), !name.hasSuffix("__"), !name.contains(".") else { return name }
+        let stripped = cls.drop { $0 == "_" }
+        if stripped.isEmpty { return name }
+        return "_" + stripped + name
+    }
 
     struct ScopeBuilder {
         enum Kind { case module, function, classBody, comprehension }
@@ -647,7 +657,7 @@ public struct Parser {
 
     mutating func parseFunctionDef(decorators: [Expr]) throws(PythonSyntaxError) -> Stmt {
         let t = advance()
-        let name = try expectName()
+        let name = mangle(try expectName())
         bind(name)
         guard check("(") else { throw syntaxError(check(":") ? "invalid syntax" : "invalid syntax") }
         pos += 1
@@ -751,6 +761,8 @@ public struct Parser {
         scopes.append(ScopeBuilder(kind: .classBody, qualifiedPrefix: qualifiedPrefix + name + "."))
         let savedLoop = loopDepth
         loopDepth = 0
+        classNames.append(name)
+        defer { classNames.removeLast() }
         let body: [Stmt]
         do {
             body = try parseBlock(after: "class definition", line: t.line)
