@@ -43,7 +43,7 @@ extension Interpreter {
                 }
             }
         }
-        return try call(fn, args)
+        return try call(fn, args, fromPython: true)
     }
 
     func callableName(_ fn: PyObject) throws -> String {
@@ -70,15 +70,17 @@ extension Interpreter {
     }
 
     /// Calls any callable object.
-    func call(_ fn: PyObject, _ args: CallArgs) throws -> PyObject {
+    /// `fromPython` is true for a call written in Python code; calls made by native code
+    /// (special methods, `sorted(key=...)`) report recursion as CPython's C calls do.
+    func call(_ fn: PyObject, _ args: CallArgs, fromPython: Bool = false) throws -> PyObject {
         switch fn {
         case let f as PyFunction:
-            return try callFunction(f, args, definingClass: nil)
+            return try callFunction(f, args, definingClass: nil, fromPython: fromPython)
         case let b as PyBoundMethod:
             var a = args
             a.positional.insert(b.receiver, at: 0)
             if let f = b.function as? PyFunction {
-                return try callFunction(f, a, definingClass: nil)
+                return try callFunction(f, a, definingClass: nil, fromPython: fromPython)
             }
             return try call(b.function, a)
         case let n as PyNativeFunction:
@@ -153,7 +155,7 @@ extension Interpreter {
 
     /// Binds arguments to parameters (CPython's rules and messages) and runs the function body,
     /// or creates a generator object when the function contains `yield`.
-    func callFunction(_ fn: PyFunction, _ args: CallArgs, definingClass: PyClass?) throws -> PyObject {
+    func callFunction(_ fn: PyFunction, _ args: CallArgs, definingClass: PyClass?, fromPython: Bool = false) throws -> PyObject {
         let code = fn.code
         let env = Environment(parent: fn.closure, scope: code.scope, capacity: code.scope.bindings.count)
         try bindArguments(fn, args, env)
@@ -163,7 +165,7 @@ extension Interpreter {
         if code.scope.isGenerator {
             return PyGenerator(frame: frame, code: code)
         }
-        try enterCall()
+        try enterCall(while: fromPython ? "" : " while calling a Python object")
         defer { callDepth -= 1 }
         do {
             let c = try execBlock(code.body, frame)

@@ -263,6 +263,8 @@ extension Interpreter {
     }
 
     func compareSequences(_ op: CompareOp, _ x: [PyObject], _ y: [PyObject]) throws -> Bool {
+        try enterCall(while: " in comparison")
+        defer { callDepth -= 1 }
         if (op == .eq || op == .ne) && x.count != y.count { return op == .ne }
         for i in 0..<min(x.count, y.count) where !(try equals(x[i], y[i])) {
             if op == .eq { return false }

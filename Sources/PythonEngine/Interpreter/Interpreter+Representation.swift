@@ -102,6 +102,9 @@ extension Interpreter {
     }
 
     func guardedRepr(_ o: PyObject, empty: String, _ body: () throws -> String) throws -> String {
+        // Nested containers count against the recursion limit, as CPython's repr does.
+        try enterCall(while: " while getting the repr of an object")
+        defer { callDepth -= 1 }
         let key = ObjectIdentifier(o)
         if reprInProgress.contains(key) {
             if o is PyList { return "[...]" }
