@@ -138,8 +138,12 @@ extension Interpreter {
             obj = e
         } else {
             obj = PyInstance(cls: c)
-            if let base = c.mro.first(where: { $0.isBuiltin && $0.constructor != nil && $0 !== BuiltinTypes.object }) {
-                obj.builtinValue = try base.constructor!(self, CallArgs(args.positional.isEmpty ? [] : [args.positional[0]]))
+            // Subclasses of list/dict/set/str/int keep a builtin value that the builtin
+            // operations and inherited methods work on.
+            if let base = c.mro.first(where: { $0.isBuiltin && $0.constructor != nil && $0 !== BuiltinTypes.object }),
+               let ctor = base.constructor {
+                let hasInit = c.lookup("__init__") is PyFunction
+                obj.builtinValue = try ctor(self, hasInit ? CallArgs() : args)
             }
         }
         if let initFn = c.lookup("__init__"), initFn is PyFunction {

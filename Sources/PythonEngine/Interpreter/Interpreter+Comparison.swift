@@ -28,6 +28,7 @@ extension Interpreter {
             if let m = specialMethod(inst, "__len__"), m is PyFunction {
                 return try length(o) != 0
             }
+            if let base = inst.builtinValue { return try truthy(base) }
         }
         return true
     }
@@ -155,6 +156,8 @@ extension Interpreter {
             let r = try call(m, CallArgs([b, a]))
             if !(r is PyNotImplemented) { return r }
         }
+        if let inst = a as? PyInstance, let base = inst.builtinValue { return try compare(op, base, b) }
+        if let inst = b as? PyInstance, let base = inst.builtinValue { return try compare(op, a, base) }
         switch op {
         case .eq: return PyBool.of(a === b)
         case .ne: return PyBool.of(a !== b)

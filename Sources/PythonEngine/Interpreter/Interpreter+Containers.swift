@@ -70,6 +70,7 @@ extension Interpreter {
             return i.small
         }
         if let view = o as? PyDictView { return view.dict.table.count }
+        if let inst = o as? PyInstance, let base = inst.builtinValue { return try length(base) }
         throw typeError("object of type '\(typeName(o))' has no len()")
     }
 
@@ -107,6 +108,9 @@ extension Interpreter {
         }
         if let m = specialMethod(container, "__contains__"), m is PyFunction {
             return try truthy(try call(m, CallArgs([container, item])))
+        }
+        if let inst = container as? PyInstance, let base = inst.builtinValue, specialMethod(container, "__iter__") == nil {
+            return try contains(base, item)
         }
         guard isIterable(container) else {
             throw typeError("argument of type '\(typeName(container))' is not iterable")
@@ -220,7 +224,13 @@ extension Interpreter {
             if let m = specialMethod(inst, "__getitem__"), m is PyFunction {
                 return try call(m, CallArgs([o, index]))
             }
-            if let base = inst.builtinValue { return try getItem(base, index) }
+            if let base = inst.builtinValue {
+                if let d = base as? PyDict, let missing = specialMethod(inst, "__missing__") {
+                    if let v = try dictGet(d, index) { return v }
+                    return try call(missing, CallArgs([o, index]))
+                }
+                return try getItem(base, index)
+            }
         }
         if let c = o as? PyClass {
             if let m = c.lookup("__class_getitem__") { return try call(m, CallArgs([c, index])) }
@@ -264,6 +274,7 @@ extension Interpreter {
             _ = try call(m, CallArgs([o, index, value]))
             return
         }
+        if let inst = o as? PyInstance, let base = inst.builtinValue { return try setItem(base, index, value) }
         throw typeError("'\(typeName(o))' object does not support item assignment")
     }
 
@@ -286,6 +297,7 @@ extension Interpreter {
             _ = try call(m, CallArgs([o, index]))
             return
         }
+        if let inst = o as? PyInstance, let base = inst.builtinValue { return try deleteItem(base, index) }
         throw typeError("'\(typeName(o))' object doesn't support item deletion")
     }
 
@@ -296,6 +308,7 @@ extension Interpreter {
         case is PyList, is PyTuple, is PyString, is PyDict, is PySet, is PyRange, is PyBytes, is PyNativeIterator, is PyGenerator, is PyDictView:
             return true
         default:
+            if let inst = o as? PyInstance, inst.builtinValue != nil { return true }
             return specialMethod(o, "__iter__") != nil || specialMethod(o, "__getitem__") != nil
         }
     }
@@ -370,6 +383,7 @@ extension Interpreter {
             }
             return it
         }
+        if let inst = o as? PyInstance, let base = inst.builtinValue { return try getIterator(base) }
         if let m = specialMethod(o, "__getitem__"), m is PyFunction {
             var i = 0
             return PyNativeIterator("iterator") { interp in

@@ -80,6 +80,7 @@ extension Interpreter {
             if e.args.count == 1 { return "\(e.cls.name)(\(try repr(e.args[0])))" }
             return "\(e.cls.name)(" + (try e.args.map { try repr($0) }.joined(separator: ", ")) + ")"
         case let inst as PyInstance:
+            if let base = inst.builtinValue { return try repr(base) }
             return "<\(inst.cls.moduleName).\(inst.cls.qualifiedName) object at \(hexAddress(inst))>"
         case let it as PyNativeIterator:
             if ["dict_keys", "dict_values", "dict_items"].contains(it.typeName), let view = it as PyObject? {
