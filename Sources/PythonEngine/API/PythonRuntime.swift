@@ -27,9 +27,14 @@ public final class PythonRuntime {
         try Parser.parse(source, fileName: fileName)
     }
 
-    /// Runs a whole program as `python3 fileName arguments...` would.
-    public func run(source: String, fileName: String, arguments: [String] = []) -> RunOutcome {
-        interpreter.argv = [fileName] + arguments
+    /// Runs a whole program as `python3 fileName arguments...` would. `fileName` appears in
+    /// tracebacks (CPython shows the absolute path); `scriptArgument` is `sys.argv[0]` (the path
+    /// as typed), defaulting to `fileName`. `moduleName` is `__name__` (`__mp_main__` when a
+    /// spawned child re-runs the module).
+    public func run(source: String, fileName: String, arguments: [String] = [], scriptArgument: String? = nil,
+                    moduleName: String = "__main__") -> RunOutcome {
+        interpreter.argv = [scriptArgument ?? fileName] + arguments
+        interpreter.mainGlobals.values["__name__"] = PyString(moduleName)
         let outcome = interpreter.runModule(source: source, fileName: fileName)
         interpreter.flush()
         return outcome
