@@ -19,7 +19,22 @@ enum BuiltinMethodTables {
     static func receiver<T: PyObject>(_ i: Interpreter, _ a: CallArgs, _ type: T.Type, _ name: String) throws -> T {
         if let r = a.positional.first as? T { return r }
         if let inst = a.positional.first as? PyInstance, let r = inst.builtinValue as? T { return r }
-        throw i.typeError("descriptor '\(name)' requires a '\(String(describing: T.self))' object")
+        let owner: String
+        switch type {
+        case is PyString.Type: owner = "str"
+        case is PyList.Type: owner = "list"
+        case is PyDict.Type: owner = "dict"
+        case is PySet.Type: owner = "set"
+        case is PyTuple.Type: owner = "tuple"
+        case is PyBytes.Type: owner = "bytes"
+        case is PyInt.Type: owner = "int"
+        case is PyFloat.Type: owner = "float"
+        default: owner = "object"
+        }
+        guard let first = a.positional.first else {
+            throw i.typeError("descriptor '\(name)' of '\(owner)' object needs an argument")
+        }
+        throw i.typeError("descriptor '\(name)' for '\(owner)' objects doesn't apply to a '\(i.typeName(first))' object")
     }
 
     static func install() {
@@ -171,6 +186,9 @@ extension Interpreter {
             return
         }
         for (n, item) in try iterateToArray(src).enumerated() {
+            if !isIterable(item) {
+                throw typeError("cannot convert dictionary update sequence element #\(n) to a sequence")
+            }
             let pair = try iterateToArray(item)
             guard pair.count == 2 else {
                 throw valueError("dictionary update sequence element #\(n) has length \(pair.count); 2 is required")

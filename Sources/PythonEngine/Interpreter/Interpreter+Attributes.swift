@@ -170,6 +170,9 @@ extension Interpreter {
                 if name == "__context__" { e.context = value as? PyExceptionObject; return }
                 if name == "args" { e.args = try iterateToArray(value); return }
             }
+            if inst.cls === BuiltinTypes.object {
+                throw attributeError("'object' object has no attribute '\(name)'")
+            }
             inst.attributes[name] = value
             return
         }

@@ -57,8 +57,11 @@ extension Interpreter {
             throw error(ExceptionTypes.moduleNotFoundError, "No module named '\(name)' (not available in this engine yet)")
         }
         guard let builder = moduleRegistry.builders[name] else {
-            let e = error(ExceptionTypes.moduleNotFoundError, "No module named '\(name)'")
-            throw e
+            if let dot = name.firstIndex(of: "."), moduleRegistry.builders[String(name[..<dot])] != nil {
+                let parent = String(name[..<dot])
+                throw error(ExceptionTypes.moduleNotFoundError, "No module named '\(name)'; '\(parent)' is not a package")
+            }
+            throw error(ExceptionTypes.moduleNotFoundError, "No module named '\(name)'")
         }
         let m = try builder(self).module
         modules[name] = m
