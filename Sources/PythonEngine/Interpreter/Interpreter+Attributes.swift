@@ -91,11 +91,8 @@ extension Interpreter {
         default: break
         }
         if let getattr = cls.lookup("__getattr__"), !(getattr is PyNativeFunction) {
-            do {
-                return try call(getattr, CallArgs([obj, PyString(name)]))
-            } catch let e as PyError where e.exception.cls.isSubclass(of: ExceptionTypes.attributeError) {
-                return nil
-            }
+            // Its own AttributeError (with its own message) propagates, as in CPython.
+            return try call(getattr, CallArgs([obj, PyString(name)]))
         }
         return nil
     }
