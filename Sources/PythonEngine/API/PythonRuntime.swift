@@ -35,7 +35,10 @@ public final class PythonRuntime {
                     moduleName: String = "__main__") -> RunOutcome {
         interpreter.argv = [scriptArgument ?? fileName] + arguments
         interpreter.mainGlobals.values["__name__"] = PyString(moduleName)
-        let outcome = interpreter.runModule(source: source, fileName: fileName)
+        var outcome = interpreter.runModule(source: source, fileName: fileName)
+        if outcome.exitStatus == 0 && outcome.uncaughtException == nil {
+            outcome = interpreter.finalizeGlobals(fileName: fileName) ?? outcome
+        }
         interpreter.flush()
         return outcome
     }
@@ -81,6 +84,22 @@ extension Interpreter {
             try? stderr.write("grader: internal error: \(error)\n")
             return RunOutcome(exitStatus: 1, uncaughtException: nil, limitExceeded: nil)
         }
+    }
+
+    /// At exit CPython finalizes what module globals still hold; suspended generators run their
+    /// `finally` blocks then. Returns an outcome only if that cleanup itself fails.
+    func finalizeGlobals(fileName: String) -> RunOutcome? {
+        let names = mainGlobals.values.keys.sorted()
+        for name in names {
+            guard var value = mainGlobals.values[name], value is PyGenerator else { continue }
+            mainGlobals.values[name] = nil
+            do {
+                try closeAbandonedGenerator(&value)
+            } catch {
+                continue
+            }
+        }
+        return nil
     }
 
     func handleUncaught(_ exc: PyExceptionObject) -> RunOutcome {
