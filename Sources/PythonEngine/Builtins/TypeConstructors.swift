@@ -88,7 +88,11 @@ enum BuiltinMethodTables {
                 guard a.positional.count > 1 || a.keyword("encoding") != nil else { throw i.typeError("string argument without an encoding") }
                 return PyBytes(Array(s.value.utf8))
             }
-            if let n = x as? PyInt { return PyBytes(Array(repeating: 0, count: max(0, n.small))) }
+            if let n = x as? PyInt {
+                if n.bigValue.sign == .minus { throw i.valueError("negative count") }
+                guard n.big == nil, n.small <= 100_000_000 else { throw i.error(ExceptionTypes.memoryError, "") }
+                return PyBytes(Array(repeating: 0, count: n.small))
+            }
             return PyBytes(try i.iterateToArray(x).map { o -> UInt8 in
                 let v = try i.intArg(o)
                 guard v >= 0 && v < 256 else { throw i.valueError("bytes must be in range(0, 256)") }

@@ -60,7 +60,11 @@ extension Interpreter {
         case let d as PyDict: return d.table.count
         case let s as PySet: return s.table.count
         case let b as PyBytes: return b.value.count
-        case let r as PyRange: return Int(r.length)
+        case let r as PyRange:
+            guard let n = Int(exactly: r.length) else {
+                throw error(ExceptionTypes.overflowError, "Python int too large to convert to C ssize_t")
+            }
+            return n
         default: break
         }
         if let m = specialMethod(o, "__len__"), m is PyFunction {
@@ -206,7 +210,16 @@ extension Interpreter {
             }
             throw keyError(index)
         case let r as PyRange:
-            let n = Int(r.length)
+            if let i = index as? PyInt {
+                var k = i.bigValue
+                let n = r.length
+                if k.sign == .minus { k += n }
+                if k.sign == .minus || k >= n { throw indexError("range object index out of range") }
+                return PyInt.make(r.start + k * r.step)
+            }
+            guard let n = Int(exactly: r.length) else {
+                throw error(ExceptionTypes.overflowError, "Python int too large to convert to C ssize_t")
+            }
             if let sl = index as? PySlice {
                 let (start, stop, step) = try sliceIndices(sl, count: n)
                 let newStart = r.start + BigInt(start) * r.step
