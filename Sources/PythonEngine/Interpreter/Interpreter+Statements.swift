@@ -499,7 +499,10 @@ extension Interpreter {
                 guard let c = b as? PyClass else { throw typeError("bases must be types") }
                 bases.append(c)
             case .keyword(let k, _):
-                if k != "metaclass" { throw typeError("\(cd.name).__init_subclass__() takes no keyword arguments") }
+                if k == "metaclass" {
+                    throw error(ExceptionTypes.notImplementedError, "metaclasses (class \(cd.name), line \(f.line)) are not supported by this Python engine")
+                }
+                throw typeError("\(cd.name).__init_subclass__() takes no keyword arguments")
             default:
                 throw error(ExceptionTypes.notImplementedError, "class bases with * or ** are not supported")
             }
