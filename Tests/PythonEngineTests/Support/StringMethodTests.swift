@@ -104,6 +104,22 @@ import Testing
         #expect(!PyStr.endswith("hello", ["x", "he"]))
     }
 
+    // python3 -c "for c in [0x1FAE8, 0xA0, 0x378, 0xE9, 0xE000, 0x10FFFF, 0x20, 0x7F, 0x200B, 0x1F600, 0x4E2D,
+    //   0xAD, 0x2028, 0xFEFF, 0x1FAE0]: print(hex(c), chr(c).isprintable(), repr(chr(c)))"
+    @Test func printableFollowsPython311Tables() {
+        let cases: [(UInt32, Bool, String)] = [
+            (0x1FAE8, false, "'\\U0001fae8'"), (0xA0, false, "'\\xa0'"), (0x378, false, "'\\u0378'"), (0xE9, true, "'\u{e9}'"),
+            (0xE000, false, "'\\ue000'"), (0x10FFFF, false, "'\\U0010ffff'"), (0x20, true, "' '"), (0x7F, false, "'\\x7f'"),
+            (0x200B, false, "'\\u200b'"), (0x1F600, true, "'\u{1f600}'"), (0x4E2D, true, "'\u{4e2d}'"), (0xAD, false, "'\\xad'"),
+            (0x2028, false, "'\\u2028'"), (0xFEFF, false, "'\\ufeff'"), (0x1FAE0, true, "'\u{1fae0}'"),
+        ]
+        for (code, printable, repr) in cases {
+            guard let scalar = Unicode.Scalar(code) else { continue }
+            #expect(isPythonPrintable(scalar) == printable, "U+\(String(code, radix: 16))")
+            #expect(pythonStringRepr(String(Character(scalar))) == repr, "U+\(String(code, radix: 16))")
+        }
+    }
+
     // python3 -c "print(repr(b'a\'b\x00\xff\n'), repr(b'\"'), repr(b''))"
     @Test func bytesRepr() {
         #expect(pythonBytesRepr(Array("a'b".utf8) + [0, 255, 10]) == "b\"a'b\\x00\\xff\\n\"")
