@@ -175,7 +175,7 @@ extension Interpreter {
             if f.value.isInfinite { throw error(ExceptionTypes.overflowError, "cannot convert float infinity to integer") }
             return PyInt.make(doubleToBigInt(f.value))
         case let s as PyString:
-            do { return PyInt.make(try parsePythonInt(s.value, base: 10)) } catch let e as SupportError { throw convert(e) }
+            do { return PyInt.make(try parsePythonInt(s.value, base: 10)) } catch { throw convert(error) }
         default:
             if let r = try callSpecial(x, "__int__") { return r }
             if let r = try callSpecial(x, "__index__") { return r }

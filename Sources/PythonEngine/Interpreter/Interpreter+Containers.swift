@@ -471,7 +471,7 @@ extension Interpreter {
 }
 
 /// `dict.keys()`, `.values()`, `.items()`: live views over a dict.
-final class PyDictView: PyObject {
+final class PyDictView: PyObject, @unchecked Sendable {
     enum Kind { case keys, values, items }
     let dict: PyDict
     let kind: Kind

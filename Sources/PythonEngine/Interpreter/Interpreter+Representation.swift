@@ -83,9 +83,6 @@ extension Interpreter {
             if let base = inst.builtinValue { return try repr(base) }
             return "<\(inst.cls.moduleName).\(inst.cls.qualifiedName) object at \(hexAddress(inst))>"
         case let it as PyNativeIterator:
-            if ["dict_keys", "dict_values", "dict_items"].contains(it.typeName), let view = it as PyObject? {
-                _ = view
-            }
             return "<\(it.pyClass.name) object at \(hexAddress(it))>"
         case is PySuper: return "<super object>"
         case is PyProperty: return "<property object at \(hexAddress(o))>"

@@ -234,7 +234,6 @@ extension Parser {
                 let args = try parseCallArguments()
                 try expect(")")
                 e = Expr(.call(e, args), line: e.line, column: e.column)
-                _ = t
             } else if match("[") {
                 let index = try parseSubscriptList()
                 try expect("]")

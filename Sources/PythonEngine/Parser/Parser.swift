@@ -132,7 +132,7 @@ public struct Parser {
     }
 
     mutating func markGenerator(_ token: Token) throws(PythonSyntaxError) {
-        var i = scopes.count - 1
+        let i = scopes.count - 1
         switch scopes[i].kind {
         case .module, .classBody:
             throw PythonSyntaxError("'yield' outside function", line: token.line, column: token.column)
@@ -141,7 +141,6 @@ public struct Parser {
         case .function:
             scopes[i].info.isGenerator = true
         }
-        i = 0
     }
 
     var inFunction: Bool { scopes.contains { $0.kind == .function } }
@@ -216,16 +215,10 @@ public struct Parser {
             break
         }
         guard current.kind == .newline || current.kind == .endMarker else {
-            throw adjacentExpressionError()
+            throw syntaxError()
         }
         if current.kind == .newline { pos += 1 }
         return stmts
-    }
-
-    /// The error for two expressions written next to each other, with CPython's special cases.
-    func adjacentExpressionError() -> PythonSyntaxError {
-        if current.isOp("=") || current.kind == .indent || current.kind == .dedent { return syntaxError() }
-        return syntaxError()
     }
 
     mutating func parseSmallStatement() throws(PythonSyntaxError) -> Stmt {
