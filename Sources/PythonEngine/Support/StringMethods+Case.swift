@@ -8,8 +8,24 @@ extension PyStr {
     /// `s.upper()`.
     static func upper(_ s: String) -> String {
         var out = String.UnicodeScalarView()
-        for c in s.unicodeScalars { out.append(contentsOf: c.properties.uppercaseMapping.unicodeScalars) }
+        for c in s.unicodeScalars { out.append(contentsOf: upperMapping(c).unicodeScalars) }
         return String(out)
+    }
+
+    /// Full case mappings as CPython 3.11 has them (Swift's, corrected where Unicode changed).
+    static func upperMapping(_ c: Unicode.Scalar) -> String {
+        if c.value >= 0x80, let python = Python311Unicode.caseMappings(c) { return python.upper }
+        return c.properties.uppercaseMapping
+    }
+
+    static func lowerMapping(_ c: Unicode.Scalar) -> String {
+        if c.value >= 0x80, let python = Python311Unicode.caseMappings(c) { return python.lower }
+        return c.properties.lowercaseMapping
+    }
+
+    static func titleMapping(_ c: Unicode.Scalar) -> String {
+        if c.value >= 0x80, let python = Python311Unicode.caseMappings(c) { return python.title }
+        return c.properties.titlecaseMapping
     }
 
     /// `s.lower()`, with Greek capital sigma becoming final sigma at the end of a word.
@@ -31,7 +47,7 @@ extension PyStr {
             if previousIsCased {
                 appendLower(chars, i, to: &out)
             } else {
-                out.append(contentsOf: c.properties.titlecaseMapping.unicodeScalars)
+                out.append(contentsOf: titleMapping(c).unicodeScalars)
             }
             previousIsCased = c.properties.isCased
         }
@@ -44,7 +60,7 @@ extension PyStr {
         var out = String.UnicodeScalarView()
         for i in chars.indices {
             if i == 0 {
-                out.append(contentsOf: chars[i].properties.titlecaseMapping.unicodeScalars)
+                out.append(contentsOf: titleMapping(chars[i]).unicodeScalars)
             } else {
                 appendLower(chars, i, to: &out)
             }
@@ -57,11 +73,11 @@ extension PyStr {
         let chars = scalars(s)
         var out = String.UnicodeScalarView()
         for i in chars.indices {
-            let p = chars[i].properties
-            if p.isUppercase {
+            let f = charFlags(chars[i])
+            if f.contains(.upper) {
                 appendLower(chars, i, to: &out)
-            } else if p.isLowercase {
-                out.append(contentsOf: p.uppercaseMapping.unicodeScalars)
+            } else if f.contains(.lower) {
+                out.append(contentsOf: upperMapping(chars[i]).unicodeScalars)
             } else {
                 out.append(chars[i])
             }
@@ -97,7 +113,7 @@ extension PyStr {
     private static func appendLower(_ chars: Scalars, _ i: Int, to out: inout String.UnicodeScalarView) {
         let c = chars[i]
         guard c.value == 0x3A3 else {
-            out.append(contentsOf: c.properties.lowercaseMapping.unicodeScalars)
+            out.append(contentsOf: lowerMapping(c).unicodeScalars)
             return
         }
         var j = i - 1
