@@ -246,7 +246,7 @@ extension Interpreter {
         case let t as PyNamedTuple:
             let fields = ((t.cls.dict["_fields"] as? PyTuple)?.items ?? []).compactMap { ($0 as? PyString)?.value }
             let parts = try zip(fields, t.items).map { "\($0.0)=\(try repr($0.1))" }
-            return "\(t.cls.name)(" + parts.joined(separator: ", ") + ")"
+            return "\(t.cls.qualifiedName)(" + parts.joined(separator: ", ") + ")"
         default:
             return nil
         }
