@@ -49,7 +49,7 @@ extension PyStr {
             } else {
                 out.append(contentsOf: titleMapping(c).unicodeScalars)
             }
-            previousIsCased = c.properties.isCased
+            previousIsCased = isPythonCased(c)
         }
         return String(out)
     }
@@ -85,26 +85,12 @@ extension PyStr {
         return String(out)
     }
 
-    /// `s.casefold()`: Unicode full case folding ('ß' -> 'ss', 'ς' -> 'σ').
-    ///
-    /// Swift exposes no folding table, so this folds code points that change under case
-    /// folding as lower(upper(c)), which equals the full folding except for Cherokee, whose
-    /// folding goes to the *upper* case and is handled explicitly.
+    /// `s.casefold()`: Unicode full case folding ('ß' -> 'ss', 'ς' -> 'σ'), from CPython's
+    /// table where folding is more than lowercasing (PythonCaseTables.swift).
     static func casefold(_ s: String) -> String {
         var out = String.UnicodeScalarView()
         for c in s.unicodeScalars {
-            let v = c.value
-            if (0x13F8...0x13FD).contains(v), let u = Unicode.Scalar(v - 8) {
-                out.append(u)
-            } else if (0xAB70...0xABBF).contains(v), let u = Unicode.Scalar(v - 0xAB70 + 0x13A0) {
-                out.append(u)
-            } else if (0x13A0...0x13F5).contains(v) || !c.properties.changesWhenCaseFolded {
-                out.append(c)
-            } else {
-                for u in c.properties.uppercaseMapping.unicodeScalars {
-                    out.append(contentsOf: u.properties.lowercaseMapping.unicodeScalars)
-                }
-            }
+            out.append(contentsOf: (pythonCaseFold(c) ?? lowerMapping(c)).unicodeScalars)
         }
         return String(out)
     }
@@ -118,11 +104,11 @@ extension PyStr {
         }
         var j = i - 1
         while j >= 0 && chars[j].properties.isCaseIgnorable { j -= 1 }
-        var finalSigma = j >= 0 && chars[j].properties.isCased
+        var finalSigma = j >= 0 && isPythonCased(chars[j])
         if finalSigma && i + 1 < chars.count {
             var k = i + 1
             while k < chars.count && chars[k].properties.isCaseIgnorable { k += 1 }
-            finalSigma = k == chars.count || !chars[k].properties.isCased
+            finalSigma = k == chars.count || !isPythonCased(chars[k])
         }
         out.append(finalSigma ? "\u{3C2}" : "\u{3C3}")
     }
