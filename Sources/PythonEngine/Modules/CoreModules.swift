@@ -13,7 +13,7 @@ extension Interpreter {
         let fields = ["major", "minor", "micro", "releaselevel", "serial"]
         versionInfo.dict["_fields"] = PyTuple(fields.map { PyString($0) })
         for (k, f) in fields.enumerated() {
-            versionInfo.dict[f] = PyProperty(getter: PyNativeFunction(f) { _, b in (b.positional[0] as? PyTuple)?.items[k] ?? PyNone.shared }, setter: nil, deleter: nil)
+            versionInfo.dict[f] = PyProperty(getter: PyNativeFunction(f) { _, b in (b.positional.first as? PyTuple)?.items[k] ?? PyNone.shared }, setter: nil, deleter: nil)
         }
         m.dict["version_info"] = PyNamedTuple(cls: versionInfo, items: [PyInt.make(3), PyInt.make(11), PyInt.make(7), PyString("final"), PyInt.make(0)])
         m.dict["platform"] = PyString("linux")
