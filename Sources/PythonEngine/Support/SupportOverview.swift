@@ -15,6 +15,7 @@
 //   StrFormatTemplate.swift   str.format / format_map templates
 //   NumberParsing.swift       int(str, base), float(str), str(int) with the 4300-digit limit
 //   FloatMath.swift           round(), float // % divmod **, int / // %, int -> float
+//   IntegerMath.swift         divmod(int, int), pow(base, exp, mod) with modular inverses
 //   MathFunctions.swift       math.fsum/comb/perm/factorial/gcd/lcm/isqrt/log
 //   MersenneTwister.swift, PythonRandom.swift, SHA512.swift   the random module, draw for draw
 //   StringMethods*.swift      str methods over code points (PyStr namespace)
