@@ -21,6 +21,9 @@ struct SupportError: Error, Equatable, Sendable, CustomStringConvertible {
         case typeError = "TypeError"
         case indexError = "IndexError"
         case notImplementedError = "NotImplementedError"
+        case lookupError = "LookupError"
+        case unicodeDecodeError = "UnicodeDecodeError"
+        case unicodeEncodeError = "UnicodeEncodeError"
         /// Raised (with an empty message, as CPython prints a bare `MemoryError`) when a result
         /// would exceed `SupportLimits.maxResultLength`.
         case memoryError = "MemoryError"

@@ -20,6 +20,7 @@
 //   MersenneTwister.swift, PythonRandom.swift, SHA512.swift   the random module, draw for draw
 //   StringMethods*.swift      str methods over code points (PyStr namespace)
 //   StringRepr.swift          repr/ascii of str and bytes; whitespace and line-break classes
+//   Codecs.swift              str.encode / bytes.decode (utf-8, ascii, latin-1) with CPython errors
 //   PrintableTable.swift, Python311Unicode.swift, PythonCaseTables.swift
 //                             CPython 3.11's Unicode 14 data where Swift's newer tables differ
 //
