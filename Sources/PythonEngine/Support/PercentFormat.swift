@@ -230,6 +230,8 @@ private func starValue<Value>(_ v: Value, _ access: PercentValueAccess<Value>) t
     guard let small = Int(exactly: n) else {
         throw SupportError.overflowError("Python int too large to convert to C ssize_t")
     }
+    // A width this large could never be produced anyway; refusing here also keeps abs() safe.
+    try checkResultLength(small.magnitude > UInt(Int.max) ? Int.max : Int(small.magnitude))
     return small
 }
 
