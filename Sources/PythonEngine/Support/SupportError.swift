@@ -1,6 +1,8 @@
 // API:
 //   struct SupportError: Error, Equatable, Sendable
-//     let kind: SupportError.Kind      // .valueError, .overflowError, .zeroDivisionError, .typeError, .indexError
+//     let kind: SupportError.Kind      // raw value = the Python class name: ValueError, OverflowError,
+//                                      // ZeroDivisionError, TypeError, IndexError, NotImplementedError,
+//                                      // LookupError, UnicodeDecodeError, UnicodeEncodeError, MemoryError
 //     let message: String               // exactly CPython's message text (no "ValueError: " prefix)
 //     var pythonTypeName: String        // "ValueError", ... (== kind.rawValue)
 //   enum SupportLimits { static let maxResultLength: Int }   // refuse results longer than this
