@@ -55,6 +55,8 @@ public final class FunctionCode: Sendable {
     public let docString: String?
     /// Slot of each local variable (parameters and every name the body binds).
     public let slotIndex: [String: Int]
+    /// Slots of the positional parameters, in order (the fast path of argument binding).
+    let positionalSlots: [Int]
 
     public init(name: String, qualifiedName: String, parameters: Parameters, body: [Stmt], scope: ScopeInfo, line: Int, isLambda: Bool, docString: String?) {
         self.name = name
@@ -69,5 +71,6 @@ public final class FunctionCode: Sendable {
         var index: [String: Int] = [:]
         for (i, n) in locals.enumerated() { index[n] = i }
         self.slotIndex = index
+        self.positionalSlots = parameters.positional.map { index[$0.name] ?? 0 }
     }
 }

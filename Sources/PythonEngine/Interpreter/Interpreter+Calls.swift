@@ -192,7 +192,8 @@ extension Interpreter {
         let given = args.positional
         let fast = params.varArgs == nil && params.varKeywords == nil && params.keywordOnly.isEmpty && args.keywords.isEmpty
         if fast && given.count == positional.count {
-            for i in 0..<given.count { env.set(positional[i].name, given[i]) }
+            let slots = fn.code.positionalSlots
+            for i in 0..<given.count { env.slots[slots[i]] = given[i] }
             return
         }
         if given.count > positional.count && params.varArgs == nil {
