@@ -300,6 +300,8 @@ extension Interpreter {
             return e.cls.isSubclass(of: c)
         }
         if let t = spec as? PyTuple {
+            try enterCall()
+            defer { callDepth -= 1 }
             for item in t.items where try exceptionMatches(e, item) { return true }
             return false
         }
