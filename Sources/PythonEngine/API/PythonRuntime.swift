@@ -70,6 +70,11 @@ extension Interpreter {
             reportSyntaxError(error, fileName: fileName)
             return RunOutcome(exitStatus: 1, uncaughtException: .init(typeName: error.typeName, message: error.message, line: error.line), limitExceeded: nil)
         }
+        for w in module.warnings {
+            var text = "\(fileName):\(w.line): \(w.category): \(w.message)\n"
+            if let src = sourceLine(fileName, w.line) { text += "  \(src)\n" }
+            try? stderr.write(text)
+        }
         mainGlobals.values["__file__"] = PyString(fileName)
         mainGlobals.values["__builtins__"] = builtinsModule()
         let frame = Frame(name: "<module>", fileName: fileName, line: 1, env: mainGlobals, globals: mainGlobals, scope: nil)
