@@ -10,12 +10,12 @@ extension Interpreter {
 
     func attributeMissing(_ obj: PyObject, _ name: String) -> PyError {
         if let m = obj as? PyModule {
-            return attributeError("module '\(m.name)' has no attribute '\(name)'")
+            return attributeError(Messages.moduleNoAttribute(m.name, name))
         }
         if let c = obj as? PyClass {
-            return attributeError("type object '\(c.name)' has no attribute '\(name)'")
+            return attributeError(Messages.typeNoAttribute(c.name, name))
         }
-        return attributeError("'\(typeName(obj))' object has no attribute '\(name)'")
+        return attributeError(Messages.noAttribute(typeName(obj), name))
     }
 
     func getAttributeOrNil(_ obj: PyObject, _ name: String) throws -> PyObject? {

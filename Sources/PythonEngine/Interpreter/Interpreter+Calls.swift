@@ -95,7 +95,7 @@ extension Interpreter {
                 a.positional.insert(fn, at: 0)
                 return try call(m, a)
             }
-            throw typeError("'\(typeName(fn))' object is not callable")
+            throw typeError(Messages.notCallable(typeName(fn)))
         }
     }
 
