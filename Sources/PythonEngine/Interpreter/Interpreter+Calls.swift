@@ -133,6 +133,11 @@ extension Interpreter {
             }
             return obj
         }
+        let abstract = abstractMethods(of: c)
+        if !abstract.isEmpty {
+            let plural = abstract.count == 1 ? "method" : "methods"
+            throw typeError("Can't instantiate abstract class \(c.name) with abstract \(plural) \(abstract.joined(separator: ", "))")
+        }
         let obj: PyInstance
         if c.isSubclass(of: ExceptionTypes.baseException) {
             let e = PyExceptionObject(cls: c)
