@@ -48,6 +48,7 @@ public struct ModuleRegistry: Sendable {
         r.register("typing") { PyModuleHandle($0.makeTypingModule()) }
         r.register("json") { PyModuleHandle($0.makeJSONModule()) }
         r.register("abc") { PyModuleHandle($0.makeAbcModule()) }
+        r.register("dataclasses") { PyModuleHandle($0.makeDataclassesModule()) }
         return r
     }()
 }
