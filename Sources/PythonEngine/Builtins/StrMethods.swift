@@ -172,10 +172,8 @@ extension BuiltinMethodTables {
         }
         method(t, "format_map") { i, a in
             let v = try s(i, a, "format_map")
-            guard let d = a.positional.dropFirst().first as? PyDict else { throw i.typeError("format_map() argument must be a dict") }
-            var kw: [(String, PyObject)] = []
-            for k in i.dictKeys(d) { if let ks = k as? PyString { kw.append((ks.value, try i.dictGet(d, k)!)) } }
-            return PyString(try i.strFormat(v, CallArgs([], keywords: kw)))
+            let mapping = try i.arg(a, 1, "format_map")
+            return PyString(try i.strFormat(v, CallArgs(), mapping: mapping))
         }
         t.dict["maketrans"] = PyStaticMethod(PyNativeFunction("maketrans") { i, a in
             let d = PyDict()
