@@ -10,14 +10,18 @@ public struct Concept: Sendable, Codable, Hashable {
     /// For a concept: the hint shown when it is missing. For a misconception: the correction
     /// shown when it is spotted.
     public var feedback: String
+    /// Phrases that cancel a match in the same sentence: a misconception "processes share
+    /// memory" written `unless: [thread]` ignores "threads within a process share memory".
+    public var unless: [Phrase]
     public var location: SourceLocation
 
     public init(id: String, points: Double, required: Bool = false, phrases: [Phrase],
-                feedback: String, location: SourceLocation) {
+                feedback: String, unless: [Phrase] = [], location: SourceLocation) {
         self.id = id
         self.points = points
         self.required = required
         self.phrases = phrases
+        self.unless = unless
         self.feedback = feedback
         self.location = location
     }

@@ -8,8 +8,8 @@ enum RubricBuilder {
         static let rubric = ["assignment", "title", "synonyms", "questions"]
         static let question = ["id", "title", "kind", "points", "prose_points", "cap", "required_cap",
                                "min_words", "concepts", "misconceptions", "checks"]
-        static let concept = ["id", "points", "required", "phrases", "window", "any_order", "feedback"]
-        static let misconception = ["id", "points", "phrases", "window", "any_order", "feedback"]
+        static let concept = ["id", "points", "required", "phrases", "window", "any_order", "feedback", "unless"]
+        static let misconception = ["id", "points", "phrases", "window", "any_order", "feedback", "unless"]
         static let phrase = ["text", "window", "any_order"]
     }
 
@@ -118,9 +118,13 @@ enum RubricBuilder {
             if list.isEmpty { reader.report("\(context) needs at least one phrase", at: phrasesNode) }
             phrases = list.compactMap { phrase(from: $0, window: window, anyOrder: anyOrder, reader: &reader) }
         }
+        var unless: [Phrase] = []
+        if let unlessNode = fields["unless"]?.value, let list = reader.sequence(unlessNode, "'unless'") {
+            unless = list.compactMap { phrase(from: $0, window: nil, anyOrder: true, reader: &reader) }
+        }
         guard let id, let points, let feedback else { return nil }
         return Concept(id: id, points: points, required: required, phrases: phrases, feedback: feedback,
-                       location: reader.location(of: node))
+                       unless: unless, location: reader.location(of: node))
     }
 
     /// A phrase is plain text, or a mapping overriding the concept's window and word order.
