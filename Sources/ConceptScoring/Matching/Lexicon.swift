@@ -54,7 +54,7 @@ struct Lexicon: Sendable {
         if let id = idByFolded[token.folded] { result[id] = .exact }
         guard !guarded.contains(token.folded), !guarded.contains(token.stem), !token.isNumber else { return result }
         for (id, entry) in entries.enumerated() where result[id] == nil {
-            if TypoTolerance.isTypo(token.folded, of: entry.folded) || TypoTolerance.isTypo(token.stem, of: entry.stem) {
+            if TypoTolerance.isTypo(token.folded, of: entry.folded) || TypoTolerance.isStemTypo(token, of: entry) {
                 result[id] = .typo
             }
         }

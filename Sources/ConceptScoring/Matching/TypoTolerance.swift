@@ -31,6 +31,15 @@ public enum TypoTolerance {
         return distance(a, b, limit: budget) <= budget
     }
 
+    /// A typo between stems ("proccesses" → "proccess" vs "process"), counted only when the
+    /// whole words are also within the budget in length, so a short stem cannot make a long
+    /// derived word ("application" → "applic") a typo of a short one ("apply" → "appli").
+    static func isStemTypo(_ token: Token, of entry: Lexicon.Entry) -> Bool {
+        let budget = budget(forLength: entry.folded.unicodeScalars.count)
+        guard abs(token.folded.unicodeScalars.count - entry.folded.unicodeScalars.count) <= budget else { return false }
+        return isTypo(token.stem, of: entry.stem)
+    }
+
     /// Restricted Damerau–Levenshtein distance, giving up (returning limit + 1) once every
     /// alignment exceeds `limit`.
     static func distance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar], limit: Int) -> Int {

@@ -39,6 +39,7 @@ struct NodeReader {
             return nil
         }
         var result: [String: (key: Node, value: Node)] = [:]
+        var suggested: Set<String> = []
         for (key, value) in mapping {
             guard case .scalar(let scalar) = key else {
                 report("expected a plain key in \(context), found \(Self.describe(key))", at: key)
@@ -48,12 +49,14 @@ struct NodeReader {
             if allowed.contains(name) {
                 result[name] = (key, value)
             } else if let suggestion = KeySuggestion.nearest(to: name, in: allowed) {
+                suggested.insert(suggestion)
                 report("unknown key '\(name)' in \(context); did you mean '\(suggestion)'?", at: key)
             } else {
                 report("unknown key '\(name)' in \(context); expected one of: \(allowed.joined(separator: ", "))", at: key)
             }
         }
-        for name in required where result[name] == nil {
+        // A misspelt required key is reported once, as the misspelling.
+        for name in required where result[name] == nil && !suggested.contains(name) {
             report("\(context) is missing required key '\(name)'", at: node)
         }
         return result

@@ -82,8 +82,9 @@ enum RubricBuilder {
         if kind == .prose, let key = fields["prose_points"]?.key {
             reader.report("'prose_points' is only for kind: both; a prose question's points are all prose", at: key)
         }
-        if kind == .both, proseMax == nil, fields["prose_points"] == nil {
+        if kind == .both, fields["prose_points"] == nil {
             reader.report("question \(id) has kind: both and needs 'prose_points' (the prose part's share of its points)", at: node)
+            return nil
         }
         if kind.hasProse, fields["concepts"] == nil {
             reader.report("question \(id) has prose and needs 'concepts'", at: node)
