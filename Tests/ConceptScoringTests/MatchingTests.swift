@@ -89,9 +89,14 @@ import Testing
         #expect(right.misconceptions.isEmpty)
     }
 
-    @Test func unlessCancelsAMatchInItsSentence() throws {
-        let score = try testScorer().score(answer: "Threads share memory whereas processes have separate memory and threads separate memory", for: "P")
-        #expect(score.misconceptions.isEmpty)
+    @Test func unlessCancelsAMatchItPrecedes() throws {
+        let cancelled = try testScorer().score(answer: "Processes differ, whereas threads have separate memory", for: "P")
+        #expect(cancelled.misconceptions.isEmpty)
+        // Too far before the match (more than three words), or in another sentence: no effect.
+        let far = try testScorer().score(answer: "Whereas it is known to all of us, threads have separate memory", for: "P")
+        #expect(far.misconceptions.map(\.id) == ["threads-separate-memory"])
+        let elsewhere = try testScorer().score(answer: "Whereas. Threads have separate memory", for: "P")
+        #expect(elsewhere.misconceptions.map(\.id) == ["threads-separate-memory"])
     }
 
     @Test func phrasesNeverMatchAcrossSentences() throws {

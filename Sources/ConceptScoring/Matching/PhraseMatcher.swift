@@ -9,21 +9,44 @@ struct PhraseMatcher {
     let lexicon: Lexicon
 
     /// The best non-negated match, and (when there is none) the best negated one, for feedback.
-    /// Sentences in `skipping` are not searched (an `unless` phrase matched there).
-    func bestMatch(of phrase: CompiledPhrase, in answer: AnalyzedAnswer, skipping: Set<Int> = []) -> (match: MatchEvidence?, negated: MatchEvidence?) {
+    /// How far before a match an `unless` phrase still cancels it ("threads within a process
+    /// share memory": "threads" comes two words before "process share memory").
+    static let unlessReach = 3
+
+    /// Matches are cancelled where one of `unless` matches from `unlessReach` tokens before the
+    /// match to its last token: the context that says who or what the match is about.
+    func bestMatch(of phrase: CompiledPhrase, in answer: AnalyzedAnswer, unless: [CompiledPhrase] = []) -> (match: MatchEvidence?, negated: MatchEvidence?) {
         var best: (key: [Int], evidence: MatchEvidence)?
         var bestNegated: (key: [Int], evidence: MatchEvidence)?
-        for (sentenceIndex, sentence) in answer.sentences.enumerated() where !skipping.contains(sentenceIndex) {
-            guard let found = bestAssignment(of: phrase, in: sentence) else { continue }
+        for (sentenceIndex, sentence) in answer.sentences.enumerated() {
+            let blockers = unless.flatMap { spans(of: $0, in: sentence) }
+            let allowed: (Assignment) -> Bool = { assignment in
+                let start = (assignment.positions.min() ?? 0) - Self.unlessReach
+                let end = assignment.positions.max() ?? 0
+                return !blockers.contains { $0.lowerBound >= start && $0.upperBound <= end }
+            }
+            guard let found = bestAssignment(of: phrase, in: sentence, where: allowed) else { continue }
             let key = [found.span, found.quality, found.reordered ? 1 : 0, sentenceIndex, found.positions.min() ?? 0]
             let evidence = evidence(for: found, phrase: phrase, sentence: sentence)
             if evidence.isNegated {
-                if bestNegated == nil || key.lexicographicallyPrecedes(bestNegated!.key) { bestNegated = (key, evidence) }
-            } else if best == nil || key.lexicographicallyPrecedes(best!.key) {
+                if let current = bestNegated, !key.lexicographicallyPrecedes(current.key) { continue }
+                bestNegated = (key, evidence)
+            } else {
+                if let current = best, !key.lexicographicallyPrecedes(current.key) { continue }
                 best = (key, evidence)
             }
         }
         return (best?.evidence, best == nil ? bestNegated?.evidence : nil)
+    }
+
+    /// Every place (first to last token) a phrase matches in a sentence, negated or not.
+    func spans(of phrase: CompiledPhrase, in sentence: AnalyzedAnswer.Sentence) -> [ClosedRange<Int>] {
+        var result: Set<ClosedRange<Int>> = []
+        _ = bestAssignment(of: phrase, in: sentence) { assignment in
+            if let low = assignment.positions.min(), let high = assignment.positions.max() { result.insert(low...high) }
+            return false
+        }
+        return Array(result)
     }
 
     struct Assignment {
@@ -46,23 +69,27 @@ struct PhraseMatcher {
             }
             let matches = sentence.matches[position]
             var best: (MatchKind, Int)?
+            func offer(_ kind: MatchKind, _ id: Int) {
+                if let current = best, current.0 <= kind { return }
+                best = (kind, id)
+            }
             for (index, id) in slot.words.enumerated() {
                 guard let kind = matches[id] else { continue }
-                let effective: MatchKind = index == 0 || kind == .typo ? kind : .synonym
-                if best == nil || effective < best!.0 { best = (effective, id) }
+                offer(index == 0 || kind == .typo ? kind : .synonym, id)
             }
             for id in slot.synonyms {
                 guard let kind = matches[id] else { continue }
-                let effective: MatchKind = kind == .typo ? .typo : .synonym
-                if best == nil || effective < best!.0 { best = (effective, id) }
+                offer(kind == .typo ? .typo : .synonym, id)
             }
             if let best { result.append((position, best.0, best.1)) }
         }
         return result
     }
 
-    /// The best assignment of tokens to slots in one sentence (negated ones ranked last).
-    func bestAssignment(of phrase: CompiledPhrase, in sentence: AnalyzedAnswer.Sentence) -> Assignment? {
+    /// The best assignment of tokens to slots in one sentence (negated ones ranked last) among
+    /// those `accept` allows.
+    func bestAssignment(of phrase: CompiledPhrase, in sentence: AnalyzedAnswer.Sentence,
+                        where accept: (Assignment) -> Bool = { _ in true }) -> Assignment? {
         let perSlot = phrase.slots.map { candidates(for: $0, in: sentence) }
         guard perSlot.allSatisfy({ !$0.isEmpty }) else { return nil }
         var best: Assignment?
@@ -77,6 +104,7 @@ struct PhraseMatcher {
             let negatedBy = negation(of: positions, in: sentence)
             let candidate = Assignment(positions: positions, kinds: chosen.map(\.kind), words: chosen.map(\.word),
                                        span: span, quality: quality, reordered: reordered, negatedBy: negatedBy)
+            guard accept(candidate) else { return }
             guard let current = best else { best = candidate; return }
             if rankKey(candidate).lexicographicallyPrecedes(rankKey(current)) { best = candidate }
         }

@@ -94,11 +94,8 @@ public struct ConceptScorer: Sendable {
 
         func evaluate(_ concept: CompiledConcept) -> ConceptResult {
             var best: MatchEvidence?, negated: MatchEvidence?
-            let excluded = Set(analyzed.sentences.indices.filter { index in
-                concept.unless.contains { matcher.bestAssignment(of: $0, in: analyzed.sentences[index]) != nil }
-            })
             for phrase in concept.phrases {
-                let found = matcher.bestMatch(of: phrase, in: analyzed, skipping: excluded)
+                let found = matcher.bestMatch(of: phrase, in: analyzed, unless: concept.unless)
                 if best == nil, let match = found.match { best = match }
                 if negated == nil, let match = found.negated { negated = match }
             }

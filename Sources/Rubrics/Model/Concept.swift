@@ -10,8 +10,9 @@ public struct Concept: Sendable, Codable, Hashable {
     /// For a concept: the hint shown when it is missing. For a misconception: the correction
     /// shown when it is spotted.
     public var feedback: String
-    /// Phrases that cancel a match in the same sentence: a misconception "processes share
-    /// memory" written `unless: [thread]` ignores "threads within a process share memory".
+    /// Phrases that cancel a match when they occur just before it or inside it (up to three
+    /// words before): a misconception "processes share memory" written `unless: [thread]`
+    /// ignores "threads within a process share memory".
     public var unless: [Phrase]
     public var location: SourceLocation
 
