@@ -80,7 +80,7 @@ public enum SentenceSplitter {
 
     static func startsListItem(_ line: String) -> Bool {
         guard let first = line.first else { return false }
-        if "•*+".contains(first) { return true }
+        if "•*+|".contains(first) { return true } // bullets; "|" starts a Markdown table row
         if first == "-", line.dropFirst().first == " " { return true }
         // "1." / "2)" / "a)" followed by a space.
         let prefix = line.prefix { $0.isNumber }
@@ -93,7 +93,7 @@ public enum SentenceSplitter {
 
     static func stripListMarker(_ line: String) -> String {
         var rest = Substring(line)
-        if let first = rest.first, "•*+-".contains(first) {
+        if let first = rest.first, "•*+-|".contains(first) {
             rest = rest.dropFirst()
         } else {
             rest = rest.drop { $0.isNumber }.dropFirst()
