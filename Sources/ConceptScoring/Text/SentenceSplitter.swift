@@ -5,8 +5,8 @@
 /// - `.`, `!` or `?` followed by a space or line end ends a sentence, unless the word before is
 ///   an abbreviation ("e.g.", "i.e.", "etc.", "vs.") or the dot sits inside a word or number
 ///   ("os.cpu_count", "3.11");
-/// - a line that starts with a bullet or a list number starts a new sentence, and so does every
-///   line after a list item (list items are separate statements);
+/// - a line that starts with a bullet, a list number or `|` (a Markdown table row) starts a new
+///   sentence, and so does every line after one (list items and rows are separate statements);
 /// - a blank line ends a sentence unless the text after it plainly continues it (it starts in
 ///   lowercase and the text before did not end in punctuation);
 /// - a line ending in `:` ends a sentence (it introduces what follows).

@@ -54,7 +54,7 @@ public struct Tokenizer: Sendable {
         character.isLetter || character.isNumber || character == "_"
     }
 
-    static let clauseBreaks: Set<Character> = [",", ";", ":", "(", ")", "[", "]", "•", "?", "!", "."]
+    static let clauseBreaks: Set<Character> = [",", ";", ":", "(", ")", "[", "]", "•", "?", "!", ".", "|"]
 
     /// Opens contractions and drops possessives, keeping character offsets for each piece.
     static func split(word: String, start: Int) -> [(text: String, start: Int, end: Int)] {
