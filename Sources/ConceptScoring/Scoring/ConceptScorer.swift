@@ -82,7 +82,11 @@ public struct ConceptScorer: Sendable {
         return (compiler.lexicon, questions, compiler.diagnostics)
     }
 
-    /// Scores one answer to one prose (or `both`) question.
+    /// The questions this scorer can score (kind `prose` or `both`), in rubric order.
+    public var proseQuestions: [RubricQuestion] { rubric.questions.filter { $0.kind.hasProse } }
+
+    /// Scores one answer to one prose (or `both`) question: pass the answer's prose only (for
+    /// `both`, without the code). An empty answer scores 0 with every concept missing.
     public func score(answer: String, for questionID: String) throws(ScoringError) -> ProseScore {
         guard let compiled = questions[questionID] else {
             if rubric.question(questionID) != nil { throw .noProse(questionID) }
