@@ -9,6 +9,8 @@ struct Lexicon: Sendable {
     }
 
     private(set) var entries: [Entry] = []
+    /// Entry ids by first letter: typos must keep the first letter, so only these are compared.
+    private var idsByInitial: [Unicode.Scalar: [Int]] = [:]
     private var idByFolded: [String: Int] = [:]
     private var idsByStem: [String: [Int]] = [:]
     /// Synonym group index for each entry id that belongs to one.
@@ -25,6 +27,7 @@ struct Lexicon: Sendable {
         entries.append(Entry(folded: folded, stem: stem))
         idByFolded[folded] = id
         idsByStem[stem, default: []].append(id)
+        if let initial = folded.unicodeScalars.first { idsByInitial[initial, default: []].append(id) }
         guarded.insert(folded)
         guarded.insert(stem)
         return id
@@ -53,7 +56,9 @@ struct Lexicon: Sendable {
         for id in idsByStem[token.stem] ?? [] { result[id] = .stem }
         if let id = idByFolded[token.folded] { result[id] = .exact }
         guard !guarded.contains(token.folded), !guarded.contains(token.stem), !token.isNumber else { return result }
-        for (id, entry) in entries.enumerated() where result[id] == nil {
+        guard let initial = token.folded.unicodeScalars.first else { return result }
+        for id in idsByInitial[initial] ?? [] where result[id] == nil {
+            let entry = entries[id]
             if TypoTolerance.isTypo(token.folded, of: entry.folded) || TypoTolerance.isStemTypo(token, of: entry) {
                 result[id] = .typo
             }

@@ -18,7 +18,9 @@ struct PhraseMatcher {
     func bestMatch(of phrase: CompiledPhrase, in answer: AnalyzedAnswer, unless: [CompiledPhrase] = []) -> (match: MatchEvidence?, negated: MatchEvidence?) {
         var best: (key: [Int], evidence: MatchEvidence)?
         var bestNegated: (key: [Int], evidence: MatchEvidence)?
-        for (sentenceIndex, sentence) in answer.sentences.enumerated() {
+        guard let firstSlot = phrase.slots.first else { return (nil, nil) }
+        for sentenceIndex in answer.sentences(containing: firstSlot) {
+            let sentence = answer.sentences[sentenceIndex]
             let blockers = unless.flatMap { spans(of: $0, in: sentence) }
             let allowed: (Assignment) -> Bool = { assignment in
                 let start = (assignment.positions.min() ?? 0) - Self.unlessReach
@@ -34,6 +36,8 @@ struct PhraseMatcher {
             } else {
                 if let current = best, !key.lexicographicallyPrecedes(current.key) { continue }
                 best = (key, evidence)
+                // Adjacent, exact and in order: no later sentence can do better.
+                if found.span == phrase.slots.count, found.quality == 0, !found.reordered { break }
             }
         }
         return (best?.evidence, best == nil ? bestNegated?.evidence : nil)
@@ -61,29 +65,21 @@ struct PhraseMatcher {
 
     /// Candidate tokens for each slot with how they match.
     private func candidates(for slot: Slot, in sentence: AnalyzedAnswer.Sentence) -> [(position: Int, kind: MatchKind, word: Int?)] {
-        var result: [(Int, MatchKind, Int?)] = []
-        for (position, token) in sentence.tokens.enumerated() {
-            if slot.isNegation {
-                if slot.negations.contains(token.folded) { result.append((position, .exact, nil)) }
-                continue
-            }
-            let matches = sentence.matches[position]
-            var best: (MatchKind, Int)?
-            func offer(_ kind: MatchKind, _ id: Int) {
-                if let current = best, current.0 <= kind { return }
-                best = (kind, id)
-            }
-            for (index, id) in slot.words.enumerated() {
-                guard let kind = matches[id] else { continue }
-                offer(index == 0 || kind == .typo ? kind : .synonym, id)
-            }
-            for id in slot.synonyms {
-                guard let kind = matches[id] else { continue }
-                offer(kind == .typo ? .typo : .synonym, id)
-            }
-            if let best { result.append((position, best.0, best.1)) }
+        if slot.isNegation {
+            return slot.negations.sorted().flatMap { sentence.negationPositions[$0] ?? [] }.sorted().map { ($0, .exact, nil) }
         }
-        return result
+        // The best way each position matches any of the slot's words.
+        var best: [Int: (kind: MatchKind, word: Int)] = [:]
+        func offer(_ hits: [(position: Int, kind: MatchKind)]?, id: Int, asSynonym: Bool) {
+            for hit in hits ?? [] {
+                let kind: MatchKind = asSynonym && hit.kind != .typo ? .synonym : hit.kind
+                if let current = best[hit.position], current.kind <= kind { continue }
+                best[hit.position] = (kind, id)
+            }
+        }
+        for (index, id) in slot.words.enumerated() { offer(sentence.positionsByWord[id], id: id, asSynonym: index > 0) }
+        for id in slot.synonyms { offer(sentence.positionsByWord[id], id: id, asSynonym: true) }
+        return best.keys.sorted().compactMap { position in best[position].map { (position, $0.kind, $0.word) } }
     }
 
     /// The best assignment of tokens to slots in one sentence (negated ones ranked last) among
@@ -94,7 +90,9 @@ struct PhraseMatcher {
         guard perSlot.allSatisfy({ !$0.isEmpty }) else { return nil }
         var best: Assignment?
         var chosen: [(position: Int, kind: MatchKind, word: Int?)] = []
-        var budget = 20_000 // bounds the search on pathological sentences; plenty for real ones
+        // Bounds the work on pathological sentences (thousands of repeats of one word); real
+        // sentences need a few hundred steps.
+        var budget = 200_000
 
         func consider() {
             let positions = chosen.map(\.position)
@@ -110,14 +108,21 @@ struct PhraseMatcher {
         }
 
         func search(_ slot: Int, low: Int, high: Int) {
-            guard budget > 0 else { return }
-            budget -= 1
             if slot == perSlot.count { consider(); return }
-            for candidate in perSlot[slot] {
+            // Only positions that keep the span within the window (and, in order, after the
+            // previous word) can extend the match; candidates are sorted by position.
+            var first = chosen.isEmpty ? 0 : high - phrase.window + 1
+            if !phrase.anyOrder, let last = chosen.last { first = max(first, last.position + 1) }
+            let limit = chosen.isEmpty ? Int.max : low + phrase.window - 1
+            let candidates = perSlot[slot]
+            var index = Self.firstIndex(in: candidates, atOrAfter: first)
+            while index < candidates.count, candidates[index].position <= limit {
+                let candidate = candidates[index]
+                index += 1
+                guard budget > 0 else { return }
+                budget -= 1
                 if chosen.contains(where: { $0.position == candidate.position }) { continue }
-                if !phrase.anyOrder, let last = chosen.last, candidate.position <= last.position { continue }
                 let newLow = min(low, candidate.position), newHigh = max(high, candidate.position)
-                if newHigh - newLow + 1 > phrase.window { continue }
                 chosen.append(candidate)
                 search(slot + 1, low: newLow, high: newHigh)
                 chosen.removeLast()
@@ -125,6 +130,16 @@ struct PhraseMatcher {
         }
         search(0, low: Int.max, high: Int.min)
         return best
+    }
+
+    /// Binary search: the first candidate at or after `position`.
+    static func firstIndex(in candidates: [(position: Int, kind: MatchKind, word: Int?)], atOrAfter position: Int) -> Int {
+        var low = 0, high = candidates.count
+        while low < high {
+            let middle = (low + high) / 2
+            if candidates[middle].position < position { low = middle + 1 } else { high = middle }
+        }
+        return low
     }
 
     private func rankKey(_ assignment: Assignment) -> [Int] {

@@ -24,10 +24,11 @@ public enum TypoTolerance {
 
     /// Whether `written` is within the typo budget of `intended` (both case-folded).
     public static func isTypo(_ written: String, of intended: String) -> Bool {
+        let writtenLength = written.unicodeScalars.count, intendedLength = intended.unicodeScalars.count
+        let budget = budget(forLength: intendedLength)
+        guard writtenLength >= minimumLength, budget > 0, abs(writtenLength - intendedLength) <= budget,
+              written.unicodeScalars.first == intended.unicodeScalars.first, written != intended else { return false }
         let a = Array(written.unicodeScalars), b = Array(intended.unicodeScalars)
-        guard a.count >= minimumLength, b.count >= minimumLength, a.first == b.first, a != b else { return false }
-        let budget = budget(forLength: b.count)
-        guard abs(a.count - b.count) <= budget else { return false }
         return distance(a, b, limit: budget) <= budget
     }
 

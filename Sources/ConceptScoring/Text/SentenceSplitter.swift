@@ -12,14 +12,15 @@
 /// - a line ending in `:` ends a sentence (it introduces what follows).
 public enum SentenceSplitter {
     public static func sentences(in text: String) -> [String] {
-        var sentences: [String] = []
+        // First gather blocks (paragraph text, list items, lines ending in ":"), then cut each
+        // block at its sentence-ending punctuation once, so long text stays linear.
+        var blocks: [String] = []
         var current = ""
         var previousWasListItem = false
         var sawBlankLine = false
 
         func flush() {
-            let trimmed = current.trimmingSpaces
-            if trimmed.contains(where: { $0.isLetter || $0.isNumber }) { sentences.append(trimmed) }
+            if !current.isEmpty { blocks.append(current) }
             current = ""
         }
 
@@ -37,17 +38,12 @@ public enum SentenceSplitter {
             previousWasListItem = isListItem
             let body = isListItem ? stripListMarker(line) : line
             current += current.isEmpty ? body : " " + body
-            // Split what has accumulated at sentence-ending punctuation.
-            var pieces = splitAtTerminals(current)
-            current = pieces.removeLast()
-            for piece in pieces {
-                let trimmed = piece.trimmingSpaces
-                if trimmed.contains(where: { $0.isLetter || $0.isNumber }) { sentences.append(trimmed) }
-            }
             if current.hasSuffix(":") { flush() }
         }
         flush()
-        return sentences
+        return blocks.flatMap(splitAtTerminals)
+            .map(\.trimmingSpaces)
+            .filter { $0.contains(where: { $0.isLetter || $0.isNumber }) }
     }
 
     private static func isTerminal(_ character: Character) -> Bool { ".!?:;".contains(character) }

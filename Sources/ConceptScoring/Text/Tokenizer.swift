@@ -12,6 +12,13 @@ public struct Tokenizer: Sendable {
     public init() {}
 
     public func tokens(in sentence: String) -> [Token] {
+        var stems: [String: String] = [:]
+        return tokens(in: sentence, stemCache: &stems)
+    }
+
+    /// Tokens, reusing stems already computed for earlier sentences of the same answer (answers
+    /// repeat their words a lot, and stemming is the tokenizer's costliest step).
+    func tokens(in sentence: String, stemCache: inout [String: String]) -> [Token] {
         let characters = Array(sentence)
         var tokens: [Token] = []
         var index = 0
@@ -36,7 +43,7 @@ public struct Tokenizer: Sendable {
             }
             let word = String(characters[index..<end])
             for piece in Self.split(word: word, start: index) {
-                tokens.append(makeToken(piece.text, start: piece.start, end: piece.end, breakBefore: pendingBreak))
+                tokens.append(makeToken(piece.text, start: piece.start, end: piece.end, breakBefore: pendingBreak, stemCache: &stemCache))
                 pendingBreak = false
             }
             index = end
@@ -44,10 +51,16 @@ public struct Tokenizer: Sendable {
         return tokens
     }
 
-    func makeToken(_ text: String, start: Int, end: Int, breakBefore: Bool) -> Token {
+    func makeToken(_ text: String, start: Int, end: Int, breakBefore: Bool, stemCache: inout [String: String]) -> Token {
         let folded = TextNormalizer.fold(text)
-        return Token(text: text, folded: folded, stem: folded == "n't" ? folded : stemmer.stem(folded),
-                     start: start, end: end, clauseBreakBefore: breakBefore)
+        let stem: String
+        if let known = stemCache[folded] {
+            stem = known
+        } else {
+            stem = folded == "n't" ? folded : stemmer.stem(folded)
+            stemCache[folded] = stem
+        }
+        return Token(text: text, folded: folded, stem: stem, start: start, end: end, clauseBreakBefore: breakBefore)
     }
 
     static func isWordCharacter(_ character: Character) -> Bool {
