@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import Rubrics
 @testable import ConceptScoring
@@ -59,6 +60,32 @@ import Rubrics
         #expect(ConceptScorer.diagnostics(for: rubric).map(\.description) == [
             "w.yaml:11:20: window 2 is smaller than the 3 words of phrase 'pool reuses the workers'; it can never match",
         ])
+    }
+
+    @Test func loadReportsStructuralAndPhraseProblemsTogether() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("mixed-\(getpid()).yaml").path
+        let yaml = """
+        assignment: a
+        questions:
+          - id: Q1
+            kind: prose
+            points: 1
+            concepts:
+              - {id: a, points: 1, phrases: ["the of"], feedback: x, colour: red}
+              - {id: b, points: 1, phrases: ["not"], feedback: y}
+        """
+        try yaml.write(toFile: path, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        do {
+            _ = try ConceptScorer.load(path: path)
+            Issue.record("expected errors")
+        } catch {
+            #expect(error.diagnostics.map { "\($0.location.line):\($0.location.column): \($0.message)" } == [
+                "7:38: phrase 'the of' has only common words, which matching ignores; it can never match",
+                "7:62: unknown key 'colour' in a concept; expected one of: id, points, required, phrases, window, any_order, feedback, unless",
+                "8:38: phrase 'not' is entirely negated: negated words never count as evidence, so it can never match; state the idea positively",
+            ])
+        }
     }
 
     @Test func loadReportsStructuralAndPhraseProblemsFromTheFile() throws {

@@ -46,9 +46,9 @@ public struct ConceptScorer: Sendable {
     /// Reads a rubric and checks it completely (structure and phrases); every problem is
     /// reported together, as `file:line:column: message`.
     public static func load(path: String) throws(RubricError) -> ConceptScorer {
-        let rubric = try RubricParser.load(path: path)
-        let problems = diagnostics(for: rubric)
-        guard problems.isEmpty else { throw RubricError(problems) }
+        let (rubric, structural) = RubricParser.loadCollecting(path: path)
+        let problems = structural + (rubric.map(diagnostics(for:)) ?? [])
+        guard let rubric, problems.isEmpty else { throw RubricError(problems) }
         return ConceptScorer(rubric: rubric)
     }
 

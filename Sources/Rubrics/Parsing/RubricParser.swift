@@ -8,39 +8,51 @@ import Yams
 public enum RubricParser {
     /// Reads and validates the rubric at `path`. The path as given is used in diagnostics.
     public static func load(path: String) throws(RubricError) -> Rubric {
-        let text: String
-        do {
-            text = try String(contentsOfFile: path, encoding: .utf8)
-        } catch {
-            throw RubricError([RubricDiagnostic("cannot read rubric: \(error.localizedDescription)",
-                                                at: SourceLocation(file: path, line: 1, column: 1))])
-        }
-        return try parse(yaml: text, file: path)
+        try require(loadCollecting(path: path))
     }
 
     /// Parses and validates rubric YAML; `file` names it in diagnostics.
     public static func parse(yaml: String, file: String = "<rubric>") throws(RubricError) -> Rubric {
+        try require(parseCollecting(yaml: yaml, file: file))
+    }
+
+    /// Like `load(path:)`, but returns what could be read alongside the problems instead of
+    /// throwing, so later checks (ConceptScoring's phrase checks) can add theirs and the author
+    /// sees every problem at once. The rubric is nil only when nothing usable was read; faulty
+    /// questions and concepts are left out of it.
+    public static func loadCollecting(path: String) -> (rubric: Rubric?, diagnostics: [RubricDiagnostic]) {
+        do {
+            return parseCollecting(yaml: try String(contentsOfFile: path, encoding: .utf8), file: path)
+        } catch {
+            return (nil, [RubricDiagnostic("cannot read rubric: \(error.localizedDescription)",
+                                           at: SourceLocation(file: path, line: 1, column: 1))])
+        }
+    }
+
+    /// Like `parse(yaml:file:)`, returning the problems instead of throwing them.
+    public static func parseCollecting(yaml: String, file: String = "<rubric>") -> (rubric: Rubric?, diagnostics: [RubricDiagnostic]) {
+        let start = SourceLocation(file: file, line: 1, column: 1)
         let root: Node
         do {
             guard let node = try Yams.compose(yaml: yaml) else {
-                throw RubricError([RubricDiagnostic("the rubric is empty", at: SourceLocation(file: file, line: 1, column: 1))])
+                return (nil, [RubricDiagnostic("the rubric is empty", at: start)])
             }
             root = node
-        } catch let error as RubricError {
-            throw error
         } catch let error as YamlError {
-            throw RubricError([diagnostic(for: error, file: file)])
+            return (nil, [diagnostic(for: error, file: file)])
         } catch {
-            throw RubricError([RubricDiagnostic("malformed YAML: \(error)", at: SourceLocation(file: file, line: 1, column: 1))])
+            return (nil, [RubricDiagnostic("malformed YAML: \(error)", at: start)])
         }
         var reader = NodeReader(file: file)
         let rubric = RubricBuilder.rubric(from: root, reader: &reader)
         var diagnostics = reader.diagnostics
         if let rubric { diagnostics += RubricValidator.problems(in: rubric) }
-        guard let rubric, diagnostics.isEmpty else {
-            throw RubricError(diagnostics.isEmpty
-                ? [RubricDiagnostic("not a rubric", at: reader.location(of: root))] : diagnostics)
-        }
+        if rubric == nil, diagnostics.isEmpty { diagnostics.append(RubricDiagnostic("not a rubric", at: reader.location(of: root))) }
+        return (rubric, diagnostics)
+    }
+
+    private static func require(_ result: (rubric: Rubric?, diagnostics: [RubricDiagnostic])) throws(RubricError) -> Rubric {
+        guard let rubric = result.rubric, result.diagnostics.isEmpty else { throw RubricError(result.diagnostics) }
         return rubric
     }
 
