@@ -8,11 +8,11 @@
 struct PhraseMatcher {
     let lexicon: Lexicon
 
-    /// The best non-negated match, and (when there is none) the best negated one, for feedback.
     /// How far before a match an `unless` phrase still cancels it ("threads within a process
     /// share memory": "threads" comes two words before "process share memory").
     static let unlessReach = 3
 
+    /// The best non-negated match, and (when there is none) the best negated one, for feedback.
     /// Matches are cancelled where one of `unless` matches from `unlessReach` tokens before the
     /// match to its last token: the context that says who or what the match is about.
     func bestMatch(of phrase: CompiledPhrase, in answer: AnalyzedAnswer, unless: [CompiledPhrase] = []) -> (match: MatchEvidence?, negated: MatchEvidence?) {
