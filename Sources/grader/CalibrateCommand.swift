@@ -71,7 +71,7 @@ struct CalibrateCommand: ParsableCommand {
                 continue
             }
             for question in scorer.proseQuestions {
-                let answer = sheet.question(question.id)?.scoringText ?? ""
+                let answer = sheet.question(question.id)?.prose ?? ""
                 do {
                     machine.append(MachineMark(file: file, score: try scorer.score(answer: answer, for: question.id)))
                 } catch {

@@ -43,6 +43,9 @@ import Rubrics
             """, for: "Q2")
         #expect(wrong.misconceptions.count == 2, "\(wrong.feedback)")
         #expect(wrong.score == 0)
+        let threads = try scorer.score(answer: "Multiprocessing means running multiple threads in Python at the same time.", for: "Q1")
+        #expect(threads.misconceptions.map(\.id) == ["multiprocessing-is-threads"], "\(threads.feedback)")
+        #expect(threads.score == 0)
         let short = try scorer.score(answer: "runs processes", for: "Q4")
         #expect(short.limits == [.tooShort] && short.score == 0)
     }

@@ -5,8 +5,9 @@
 /// - `.`, `!` or `?` followed by a space or line end ends a sentence, unless the word before is
 ///   an abbreviation ("e.g.", "i.e.", "etc.", "vs.") or the dot sits inside a word or number
 ///   ("os.cpu_count", "3.11");
-/// - a line that starts with a bullet, a list number or `|` (a Markdown table row) starts a new
-///   sentence, and so does every line after one (list items and rows are separate statements);
+/// - a line that starts with a bullet or a list number starts a new sentence, and so does every
+///   line after one (list items are separate statements);
+/// - each cell of a Markdown table row (a line starting with `|`) is a sentence of its own;
 /// - a blank line ends a sentence unless the text after it plainly continues it (it starts in
 ///   lowercase and the text before did not end in punctuation);
 /// - a line ending in `:` ends a sentence (it introduces what follows).
@@ -28,6 +29,15 @@ public enum SentenceSplitter {
             let line = String(rawLine).trimmingSpaces
             if line.isEmpty {
                 sawBlankLine = true
+                continue
+            }
+            if line.hasPrefix("|") {
+                // A Markdown table row: every cell is its own statement; the separator row
+                // (|---|---|) has no letters and disappears.
+                flush()
+                blocks += line.split(separator: "|").map(String.init)
+                previousWasListItem = true
+                sawBlankLine = false
                 continue
             }
             let isListItem = startsListItem(line)
@@ -76,7 +86,7 @@ public enum SentenceSplitter {
 
     static func startsListItem(_ line: String) -> Bool {
         guard let first = line.first else { return false }
-        if "•*+|".contains(first) { return true } // bullets; "|" starts a Markdown table row
+        if "•*+".contains(first) { return true }
         if first == "-", line.dropFirst().first == " " { return true }
         // "1." / "2)" / "a)" followed by a space.
         let prefix = line.prefix { $0.isNumber }
@@ -89,7 +99,7 @@ public enum SentenceSplitter {
 
     static func stripListMarker(_ line: String) -> String {
         var rest = Substring(line)
-        if let first = rest.first, "•*+-|".contains(first) {
+        if let first = rest.first, "•*+-".contains(first) {
             rest = rest.dropFirst()
         } else {
             rest = rest.drop { $0.isNumber }.dropFirst()
