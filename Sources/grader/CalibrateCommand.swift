@@ -71,6 +71,8 @@ struct CalibrateCommand: ParsableCommand {
                 continue
             }
             for question in scorer.proseQuestions {
+                // The prose with its markup: the scorer cleans it itself and uses its structure
+                // (list items and table cells are separate statements).
                 let answer = sheet.question(question.id)?.prose ?? ""
                 do {
                     machine.append(MachineMark(file: file, score: try scorer.score(answer: answer, for: question.id)))

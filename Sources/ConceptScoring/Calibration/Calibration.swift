@@ -99,7 +99,7 @@ public enum Calibration {
         func mark(_ value: Double) -> String { value == value.rounded() ? String(Int(value)) : String(format: "%g", value) }
         var lines: [String] = []
         for result in results {
-            lines.append("\(result.question): \(result.count) answers, Spearman \(number(result.spearman)), QWK \(number(result.kappa)) (scale 0–\(mark(result.maximum)) in steps of \(mark(result.step))), mean human \(String(format: "%.2f", result.meanHuman)), mean rubric \(String(format: "%.2f", result.meanMachine))")
+            lines.append("\(result.question): \(result.count) answer\(result.count == 1 ? "" : "s"), Spearman \(number(result.spearman)), QWK \(number(result.kappa)) (scale 0–\(mark(result.maximum)) in steps of \(mark(result.step))), mean human \(String(format: "%.2f", result.meanHuman)), mean rubric \(String(format: "%.2f", result.meanMachine))")
             for disagreement in result.disagreements {
                 let fired = disagreement.fired.isEmpty ? "none" : disagreement.fired.joined(separator: ", ")
                 lines.append("  \(disagreement.file): human \(mark(disagreement.human)), rubric \(mark(disagreement.machine)); fired: \(fired)")
