@@ -1,1 +1,0 @@
-// The PythonEngine layer. See README "Architecture".
