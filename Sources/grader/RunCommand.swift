@@ -35,7 +35,7 @@ struct RunCommand: ParsableCommand {
         let runtime = PythonRuntime(limits: ExecutionLimits(maxSteps: maxSteps, timeout: timeout, maxOutputBytes: maxOutput))
         // CPython shows the script's absolute path in tracebacks.
         let path = realpath(file, nil).map { p -> String in defer { free(p) }; return String(cString: p) } ?? file
-        let outcome = runtime.run(source: source, fileName: path, arguments: arguments)
+        let outcome = runtime.run(source: source, fileName: path, arguments: arguments, scriptArgument: file)
         runtime.flush()
         if outcome.exitStatus != 0 { throw ExitCode(outcome.exitStatus) }
     }

@@ -27,10 +27,18 @@ public final class PythonRuntime {
         try Parser.parse(source, fileName: fileName)
     }
 
-    /// Runs a whole program as `python3 fileName arguments...` would.
-    public func run(source: String, fileName: String, arguments: [String] = []) -> RunOutcome {
-        interpreter.argv = [fileName] + arguments
-        let outcome = interpreter.runModule(source: source, fileName: fileName)
+    /// Runs a whole program as `python3 fileName arguments...` would. `fileName` appears in
+    /// tracebacks (CPython shows the absolute path); `scriptArgument` is `sys.argv[0]` (the path
+    /// as typed), defaulting to `fileName`. `moduleName` is `__name__` (`__mp_main__` when a
+    /// spawned child re-runs the module).
+    public func run(source: String, fileName: String, arguments: [String] = [], scriptArgument: String? = nil,
+                    moduleName: String = "__main__") -> RunOutcome {
+        interpreter.argv = [scriptArgument ?? fileName] + arguments
+        interpreter.mainGlobals.values["__name__"] = PyString(moduleName)
+        var outcome = interpreter.runModule(source: source, fileName: fileName)
+        if outcome.exitStatus == 0 && outcome.uncaughtException == nil {
+            outcome = interpreter.finalizeGlobals(fileName: fileName) ?? outcome
+        }
         interpreter.flush()
         return outcome
     }
@@ -76,6 +84,22 @@ extension Interpreter {
             try? stderr.write("grader: internal error: \(error)\n")
             return RunOutcome(exitStatus: 1, uncaughtException: nil, limitExceeded: nil)
         }
+    }
+
+    /// At exit CPython finalizes what module globals still hold; suspended generators run their
+    /// `finally` blocks then. Returns an outcome only if that cleanup itself fails.
+    func finalizeGlobals(fileName: String) -> RunOutcome? {
+        let names = mainGlobals.values.keys.sorted()
+        for name in names {
+            guard var value = mainGlobals.values[name], value is PyGenerator else { continue }
+            mainGlobals.values[name] = nil
+            do {
+                try closeAbandonedGenerator(&value)
+            } catch {
+                continue
+            }
+        }
+        return nil
     }
 
     func handleUncaught(_ exc: PyExceptionObject) -> RunOutcome {

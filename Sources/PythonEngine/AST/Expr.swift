@@ -6,11 +6,28 @@ public final class Expr: Sendable {
     public let kind: ExprKind
     public let line: Int
     public let column: Int
+    /// For literals: the immutable value object, built once so evaluating a literal allocates
+    /// nothing (ints, floats, strs and bytes are immutable, so sharing them is safe).
+    let constantValue: PyObject?
 
     public init(_ kind: ExprKind, line: Int, column: Int) {
         self.kind = kind
         self.line = line
         self.column = column
+        if case .constant(let c) = kind {
+            switch c {
+            case .none: constantValue = PyNone.shared
+            case .ellipsis: constantValue = PyEllipsis.shared
+            case .bool(let b): constantValue = PyBool.of(b)
+            case .int(let i): constantValue = PyInt.make(i)
+            case .float(let d): constantValue = PyFloat(d)
+            case .imaginary(let d): constantValue = PyComplex(0, d)
+            case .str(let s): constantValue = PyString(s)
+            case .bytes(let b): constantValue = PyBytes(b)
+            }
+        } else {
+            constantValue = nil
+        }
     }
 }
 

@@ -295,6 +295,9 @@ extension Interpreter {
         def("divmod") { i, a in
             try i.exactArgs(a, "divmod", 2)
             let x = a.positional[0], y = a.positional[1]
+            if let yi = y as? PyInt, x is PyInt, yi.big == nil, yi.small == 0 {
+                throw i.error(ExceptionTypes.zeroDivisionError, "integer division or modulo by zero")
+            }
             return PyTuple([try i.binaryOp(.floorDiv, x, y), try i.binaryOp(.mod, x, y)])
         }
         def("pow") { i, a in

@@ -213,6 +213,25 @@ extension BuiltinMethodTables {
             return PyTuple([PyInt.make(n), PyInt.make(d)])
         }
         method(BuiltinTypes.object, "__init__") { _, _ in PyNone.shared }
+        // `super().__init__(...)` from subclasses of list/dict fills the builtin storage.
+        method(BuiltinTypes.list, "__init__") { i, a in
+            let l = try receiver(i, a, PyList.self, "__init__")
+            l.items = try a.positional.count > 1 ? i.iterateToArray(a.positional[1]) : []
+            return PyNone.shared
+        }
+        method(BuiltinTypes.dict, "__init__") { i, a in
+            let d = try receiver(i, a, PyDict.self, "__init__")
+            if a.positional.count > 1 { try i.dictUpdate(d, a.positional[1]) }
+            for (k, v) in a.keywords { try i.dictSet(d, PyString(k), v) }
+            return PyNone.shared
+        }
+        for (name, which) in [("getter", 0), ("setter", 1), ("deleter", 2)] {
+            method(BuiltinTypes.property, name) { i, a in
+                let p = try receiver(i, a, PyProperty.self, name)
+                let f = try i.arg(a, 1, name)
+                return PyProperty(getter: which == 0 ? f : p.getter, setter: which == 1 ? f : p.setter, deleter: which == 2 ? f : p.deleter)
+            }
+        }
         for (name, fn) in Interpreter.sharedGeneratorMethods { BuiltinTypes.generator.dict[name] = fn }
         // Exceptions: with_traceback and add_note are accepted and behave as CPython's for output.
         method(ExceptionTypes.baseException, "with_traceback") { _, a in a.positional[0] }

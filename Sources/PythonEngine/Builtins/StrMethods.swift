@@ -1,120 +1,52 @@
-import Foundation
-
+/// `str` (and a few `bytes`) methods: argument handling here, CPython's semantics in the
+/// Support layer's `PyStr` namespace (which works on code points, as Python does).
 extension BuiltinMethodTables {
     static func installStrMethods() {
         let t = BuiltinTypes.str
         func s(_ i: Interpreter, _ a: CallArgs, _ n: String) throws -> String { try receiver(i, a, PyString.self, n).value }
         func strArg(_ i: Interpreter, _ a: CallArgs, _ k: Int, _ fn: String) throws -> String {
-            guard k < a.positional.count else { throw i.typeError("\(fn)() takes at least 1 argument (0 given)") }
+            guard k < a.positional.count else { throw i.typeError("\(fn)() takes at least \(k) argument\(k == 1 ? "" : "s") (\(k - 1) given)") }
             guard let v = a.positional[k] as? PyString else {
                 throw i.typeError("must be str, not \(i.typeName(a.positional[k]))")
             }
             return v.value
         }
-        func optChars(_ a: CallArgs) -> Set<Unicode.Scalar>? {
-            guard a.positional.count > 1, let c = a.positional[1] as? PyString else { return nil }
-            return Set(c.value.unicodeScalars)
+        func optStr(_ i: Interpreter, _ a: CallArgs, _ k: Int, _ name: String) throws -> String? {
+            guard let o = i.optArg(a, k, name), !(o is PyNone) else { return nil }
+            guard let v = o as? PyString else { throw i.typeError("\(name) arg must be None or str") }
+            return v.value
         }
-        func isWS(_ c: Unicode.Scalar) -> Bool { c.properties.isWhitespace || (c.value >= 0x1C && c.value <= 0x1F) }
-        func strip(_ v: String, _ chars: Set<Unicode.Scalar>?, left: Bool, right: Bool) -> String {
-            var sc = Array(v.unicodeScalars)[...]
-            let test: (Unicode.Scalar) -> Bool = { chars?.contains($0) ?? isWS($0) }
-            if left { while let f = sc.first, test(f) { sc = sc.dropFirst() } }
-            if right { while let l = sc.last, test(l) { sc = sc.dropLast() } }
-            return String(String.UnicodeScalarView(sc))
+        func optInt(_ i: Interpreter, _ a: CallArgs, _ k: Int, _ name: String? = nil) throws -> Int? {
+            guard let o = i.optArg(a, k, name), !(o is PyNone) else { return nil }
+            return try i.intArg(o)
         }
-        method(t, "strip") { i, a in PyString(strip(try s(i, a, "strip"), optChars(a), left: true, right: true)) }
-        method(t, "lstrip") { i, a in PyString(strip(try s(i, a, "lstrip"), optChars(a), left: true, right: false)) }
-        method(t, "rstrip") { i, a in PyString(strip(try s(i, a, "rstrip"), optChars(a), left: false, right: true)) }
-        method(t, "upper") { i, a in PyString(try s(i, a, "upper").uppercased()) }
-        method(t, "lower") { i, a in PyString(try s(i, a, "lower").lowercased()) }
-        method(t, "casefold") { i, a in PyString(try s(i, a, "casefold").lowercased()) }
-        method(t, "swapcase") { i, a in
-            PyString(String(try s(i, a, "swapcase").map { c -> String in c.isUppercase ? c.lowercased() : c.uppercased() }.joined()))
+        func support<T>(_ i: Interpreter, _ body: () throws(SupportError) -> T) throws -> T {
+            do { return try body() } catch { throw i.convert(error) }
         }
-        method(t, "title") { i, a in
-            var out = ""
-            var prevCased = false
-            for c in try s(i, a, "title") {
-                out += prevCased ? c.lowercased() : c.uppercased()
-                prevCased = c.isLetter
-            }
-            return PyString(out)
-        }
-        method(t, "capitalize") { i, a in
-            let v = try s(i, a, "capitalize")
-            guard let f = v.first else { return PyString("") }
-            return PyString(f.uppercased() + v.dropFirst().lowercased())
-        }
+        func strList(_ v: [String]) -> PyList { PyList(v.map { PyString($0) }) }
+
+        method(t, "strip") { i, a in PyString(PyStr.strip(try s(i, a, "strip"), try optStr(i, a, 1, "strip"))) }
+        method(t, "lstrip") { i, a in PyString(PyStr.lstrip(try s(i, a, "lstrip"), try optStr(i, a, 1, "lstrip"))) }
+        method(t, "rstrip") { i, a in PyString(PyStr.rstrip(try s(i, a, "rstrip"), try optStr(i, a, 1, "rstrip"))) }
+        method(t, "upper") { i, a in PyString(PyStr.upper(try s(i, a, "upper"))) }
+        method(t, "lower") { i, a in PyString(PyStr.lower(try s(i, a, "lower"))) }
+        method(t, "casefold") { i, a in PyString(PyStr.casefold(try s(i, a, "casefold"))) }
+        method(t, "swapcase") { i, a in PyString(PyStr.swapcase(try s(i, a, "swapcase"))) }
+        method(t, "title") { i, a in PyString(PyStr.title(try s(i, a, "title"))) }
+        method(t, "capitalize") { i, a in PyString(PyStr.capitalize(try s(i, a, "capitalize"))) }
         method(t, "split") { i, a in
             let v = try s(i, a, "split")
-            let sepObj = i.optArg(a, 1, "sep")
-            let maxsplit = try i.optArg(a, 2, "maxsplit").map { try i.intArg($0) } ?? -1
-            if let sepObj, !(sepObj is PyNone) {
-                guard let sep = (sepObj as? PyString)?.value else { throw i.typeError("must be str or None, not \(i.typeName(sepObj))") }
-                if sep.isEmpty { throw i.valueError("empty separator") }
-                var parts: [String] = []
-                var rest = Substring(v)
-                while maxsplit < 0 || parts.count < maxsplit, let r = rest.range(of: sep) {
-                    parts.append(String(rest[..<r.lowerBound]))
-                    rest = rest[r.upperBound...]
-                }
-                parts.append(String(rest))
-                return PyList(parts.map { PyString($0) })
-            }
-            var parts: [PyObject] = []
-            var sc = Array(v.unicodeScalars)[...]
-            while true {
-                while let f = sc.first, isWS(f) { sc = sc.dropFirst() }
-                if sc.isEmpty { break }
-                if maxsplit >= 0 && parts.count >= maxsplit {
-                    while let l = sc.last, isWS(l) { sc = sc.dropLast() }
-                    parts.append(PyString(String(String.UnicodeScalarView(sc))))
-                    break
-                }
-                let end = sc.firstIndex(where: isWS) ?? sc.endIndex
-                parts.append(PyString(String(String.UnicodeScalarView(sc[..<end]))))
-                sc = sc[end...]
-            }
-            return PyList(parts)
+            let sep = try optStr(i, a, 1, "sep"), maxsplit = try optInt(i, a, 2, "maxsplit") ?? -1
+            return strList(try support(i) { () throws(SupportError) in try PyStr.split(v, sep: sep, maxsplit: maxsplit) })
         }
         method(t, "rsplit") { i, a in
             let v = try s(i, a, "rsplit")
-            let maxsplit = try i.optArg(a, 2, "maxsplit").map { try i.intArg($0) } ?? -1
-            guard let sep = (i.optArg(a, 1, "sep") as? PyString)?.value, maxsplit >= 0 else {
-                return try i.call(t.dict["split"]!, a)
-            }
-            var parts: [String] = []
-            var rest = Substring(v)
-            while parts.count < maxsplit, let r = rest.range(of: sep, options: .backwards) {
-                parts.insert(String(rest[r.upperBound...]), at: 0)
-                rest = rest[..<r.lowerBound]
-            }
-            parts.insert(String(rest), at: 0)
-            return PyList(parts.map { PyString($0) })
+            let sep = try optStr(i, a, 1, "sep"), maxsplit = try optInt(i, a, 2, "maxsplit") ?? -1
+            return strList(try support(i) { () throws(SupportError) in try PyStr.rsplit(v, sep: sep, maxsplit: maxsplit) })
         }
         method(t, "splitlines") { i, a in
-            let v = try s(i, a, "splitlines")
             let keep = try i.optArg(a, 1, "keepends").map { try i.truthy($0) } ?? false
-            var out: [PyObject] = []
-            var cur = ""
-            var it = Array(v.unicodeScalars)
-            var k = 0
-            while k < it.count {
-                let c = it[k]
-                if c == "\n" || c == "\r" || c == "\u{0B}" || c == "\u{0C}" || c == "\u{1C}" || c == "\u{1D}" || c == "\u{1E}" || c == "\u{85}" || c == "\u{2028}" || c == "\u{2029}" {
-                    var end = String(Character(c))
-                    if c == "\r" && k + 1 < it.count && it[k + 1] == "\n" { end = "\r\n"; k += 1 }
-                    out.append(PyString(keep ? cur + end : cur))
-                    cur = ""
-                } else {
-                    cur.unicodeScalars.append(c)
-                }
-                k += 1
-            }
-            if !cur.isEmpty { out.append(PyString(cur)) }
-            it = []
-            return PyList(out)
+            return strList(PyStr.splitlines(try s(i, a, "splitlines"), keepends: keep))
         }
         method(t, "join") { i, a in
             let sep = try s(i, a, "join")
@@ -132,163 +64,106 @@ extension BuiltinMethodTables {
         method(t, "replace") { i, a in
             let v = try s(i, a, "replace")
             let old = try strArg(i, a, 1, "replace"), new = try strArg(i, a, 2, "replace")
-            let count = try i.optArg(a, 3, "count").map { try i.intArg($0) } ?? -1
-            if old.isEmpty {
-                var out = ""
-                var n = 0
-                for c in v.unicodeScalars {
-                    if count < 0 || n < count { out += new; n += 1 }
-                    out.unicodeScalars.append(c)
-                }
-                if count < 0 || n < count { out += new }
-                return PyString(out)
-            }
-            var out = ""
-            var rest = Substring(v)
-            var n = 0
-            while count < 0 || n < count, let r = rest.range(of: old) {
-                out += rest[..<r.lowerBound] + new
-                rest = rest[r.upperBound...]
-                n += 1
-            }
-            return PyString(out + rest)
+            let count = try optInt(i, a, 3, "count") ?? -1
+            return PyString(try support(i) { () throws(SupportError) in try PyStr.replace(v, old, new, count: count) })
         }
-        func affix(_ name: String, _ test: @escaping (String, String) -> Bool) {
-            method(t, name) { i, a in
-                let v = try s(i, a, name)
-                let p = try i.arg(a, 1, name)
-                if let tup = p as? PyTuple {
-                    for x in tup.items {
-                        guard let xs = x as? PyString else { throw i.typeError("tuple for \(name) must only contain str, not \(i.typeName(x))") }
-                        if test(v, xs.value) { return PyBool.trueValue }
-                    }
-                    return PyBool.falseValue
+        func affixes(_ i: Interpreter, _ o: PyObject, _ name: String) throws -> [String] {
+            if let tup = o as? PyTuple {
+                return try tup.items.map { x in
+                    guard let xs = x as? PyString else { throw i.typeError("tuple for \(name) must only contain str, not \(i.typeName(x))") }
+                    return xs.value
                 }
-                guard let ps = p as? PyString else {
-                    throw i.typeError("\(name) first arg must be str or a tuple of str, not \(i.typeName(p))")
-                }
-                return PyBool.of(test(v, ps.value))
             }
+            guard let ps = o as? PyString else {
+                throw i.typeError("\(name) first arg must be str or a tuple of str, not \(i.typeName(o))")
+            }
+            return [ps.value]
         }
-        affix("startswith") { $1.isEmpty || $0.unicodeScalars.starts(with: $1.unicodeScalars) }
-        affix("endswith") { $1.isEmpty || $0.unicodeScalars.reversed().starts(with: $1.unicodeScalars.reversed()) }
-        func find(_ v: String, _ sub: String, reverse: Bool) -> Int {
-            let hay = Array(v.unicodeScalars), needle = Array(sub.unicodeScalars)
-            if needle.count > hay.count { return -1 }
-            let range = reverse ? Array(stride(from: hay.count - needle.count, through: 0, by: -1)) : Array(0...(hay.count - needle.count))
-            for k in range where Array(hay[k..<k + needle.count]) == needle { return k }
-            return -1
+        method(t, "startswith") { i, a in
+            let v = try s(i, a, "startswith")
+            return PyBool.of(PyStr.startswith(v, try affixes(i, try i.arg(a, 1, "startswith"), "startswith"), start: try optInt(i, a, 2), end: try optInt(i, a, 3)))
         }
-        method(t, "find") { i, a in PyInt.make(find(try s(i, a, "find"), try strArg(i, a, 1, "find"), reverse: false)) }
-        method(t, "rfind") { i, a in PyInt.make(find(try s(i, a, "rfind"), try strArg(i, a, 1, "rfind"), reverse: true)) }
+        method(t, "endswith") { i, a in
+            let v = try s(i, a, "endswith")
+            return PyBool.of(PyStr.endswith(v, try affixes(i, try i.arg(a, 1, "endswith"), "endswith"), start: try optInt(i, a, 2), end: try optInt(i, a, 3)))
+        }
+        method(t, "find") { i, a in
+            PyInt.make(PyStr.find(try s(i, a, "find"), try strArg(i, a, 1, "find"), start: try optInt(i, a, 2), end: try optInt(i, a, 3)))
+        }
+        method(t, "rfind") { i, a in
+            PyInt.make(PyStr.rfind(try s(i, a, "rfind"), try strArg(i, a, 1, "rfind"), start: try optInt(i, a, 2), end: try optInt(i, a, 3)))
+        }
         method(t, "index") { i, a in
-            let r = find(try s(i, a, "index"), try strArg(i, a, 1, "index"), reverse: false)
-            if r < 0 { throw i.valueError("substring not found") }
-            return PyInt.make(r)
+            let v = try s(i, a, "index"), sub = try strArg(i, a, 1, "index")
+            let st = try optInt(i, a, 2), en = try optInt(i, a, 3)
+            return PyInt.make(try support(i) { () throws(SupportError) in try PyStr.index(v, sub, start: st, end: en) })
         }
         method(t, "rindex") { i, a in
-            let r = find(try s(i, a, "rindex"), try strArg(i, a, 1, "rindex"), reverse: true)
-            if r < 0 { throw i.valueError("substring not found") }
-            return PyInt.make(r)
+            let v = try s(i, a, "rindex"), sub = try strArg(i, a, 1, "rindex")
+            let st = try optInt(i, a, 2), en = try optInt(i, a, 3)
+            return PyInt.make(try support(i) { () throws(SupportError) in try PyStr.rindex(v, sub, start: st, end: en) })
         }
         method(t, "count") { i, a in
-            let v = try s(i, a, "count"), sub = try strArg(i, a, 1, "count")
-            if sub.isEmpty { return PyInt.make(v.unicodeScalars.count + 1) }
-            var n = 0
-            var rest = Substring(v)
-            while let r = rest.range(of: sub) { n += 1; rest = rest[r.upperBound...] }
-            return PyInt.make(n)
+            PyInt.make(PyStr.count(try s(i, a, "count"), try strArg(i, a, 1, "count"), start: try optInt(i, a, 2), end: try optInt(i, a, 3)))
         }
-        func predicate(_ name: String, _ test: @escaping (Unicode.Scalar) -> Bool) {
-            method(t, name) { i, a in
-                let v = try s(i, a, name)
-                return PyBool.of(!v.isEmpty && v.unicodeScalars.allSatisfy(test))
+        let predicates: [(String, (String) -> Bool)] = [
+            ("isdigit", PyStr.isdigit), ("isdecimal", PyStr.isdecimal), ("isnumeric", PyStr.isnumeric),
+            ("isalpha", PyStr.isalpha), ("isalnum", PyStr.isalnum), ("isspace", PyStr.isspace),
+            ("isupper", PyStr.isupper), ("islower", PyStr.islower), ("istitle", PyStr.istitle),
+            ("isidentifier", PyStr.isidentifier), ("isascii", PyStr.isascii), ("isprintable", PyStr.isprintable),
+        ]
+        for (name, test) in predicates {
+            method(t, name) { i, a in PyBool.of(test(try s(i, a, name))) }
+        }
+        func fill(_ i: Interpreter, _ a: CallArgs) throws -> String {
+            guard a.positional.count > 2 else { return " " }
+            guard let f = a.positional[2] as? PyString else {
+                throw i.typeError("The fill character must be a unicode character, not \(i.typeName(a.positional[2]))")
             }
+            if f.count != 1 { throw i.typeError("The fill character must be exactly one character long") }
+            return f.value
         }
-        predicate("isdigit") { $0.properties.numericType == .digit || $0.properties.numericType == .decimal }
-        predicate("isdecimal") { $0.properties.numericType == .decimal }
-        predicate("isnumeric") { $0.properties.numericType != nil }
-        predicate("isalpha") { $0.properties.isAlphabetic }
-        predicate("isalnum") { $0.properties.isAlphabetic || $0.properties.numericType != nil }
-        predicate("isspace") { isWS($0) }
-        predicate("isascii") { $0.isASCII }
-        method(t, "isupper") { i, a in
-            let v = try s(i, a, "isupper")
-            return PyBool.of(v.contains { $0.isCased } && !v.contains { $0.isLowercase })
+        method(t, "center") { i, a in
+            let v = try s(i, a, "center"), w = try i.intArg(try i.arg(a, 1, "center")), f = try fill(i, a)
+            return PyString(try support(i) { () throws(SupportError) in try PyStr.center(v, w, fill: f) })
         }
-        method(t, "islower") { i, a in
-            let v = try s(i, a, "islower")
-            return PyBool.of(v.contains { $0.isCased } && !v.contains { $0.isUppercase })
+        method(t, "ljust") { i, a in
+            let v = try s(i, a, "ljust"), w = try i.intArg(try i.arg(a, 1, "ljust")), f = try fill(i, a)
+            return PyString(try support(i) { () throws(SupportError) in try PyStr.ljust(v, w, fill: f) })
         }
-        method(t, "isidentifier") { i, a in
-            let v = try s(i, a, "isidentifier")
-            guard let f = v.unicodeScalars.first else { return PyBool.falseValue }
-            return PyBool.of((f == "_" || f.properties.isXIDStart) && v.unicodeScalars.dropFirst().allSatisfy { $0 == "_" || $0.properties.isXIDContinue })
-        }
-        func pad(_ name: String, _ place: @escaping (String, Int, String) -> String) {
-            method(t, name) { i, a in
-                let v = try s(i, a, name)
-                let width = try i.intArg(try i.arg(a, 1, name))
-                let fill = (a.positional.count > 2 ? (a.positional[2] as? PyString)?.value : nil) ?? " "
-                if fill.unicodeScalars.count != 1 { throw i.typeError("The fill character must be exactly one character long") }
-                let n = v.unicodeScalars.count
-                if width <= n { return PyString(v) }
-                return PyString(place(v, width - n, fill))
-            }
-        }
-        pad("ljust") { v, n, f in v + String(repeating: f, count: n) }
-        pad("rjust") { v, n, f in String(repeating: f, count: n) + v }
-        pad("center") { v, n, f in
-            // CPython: left = n/2 + (n & width & 1)
-            let width = v.unicodeScalars.count + n
-            let left = n / 2 + (n & width & 1)
-            return String(repeating: f, count: left) + v + String(repeating: f, count: n - left)
+        method(t, "rjust") { i, a in
+            let v = try s(i, a, "rjust"), w = try i.intArg(try i.arg(a, 1, "rjust")), f = try fill(i, a)
+            return PyString(try support(i) { () throws(SupportError) in try PyStr.rjust(v, w, fill: f) })
         }
         method(t, "zfill") { i, a in
-            let v = try s(i, a, "zfill")
-            let width = try i.intArg(try i.arg(a, 1, "zfill"))
-            let n = v.unicodeScalars.count
-            if width <= n { return PyString(v) }
-            let zeros = String(repeating: "0", count: width - n)
-            if let f = v.first, f == "+" || f == "-" { return PyString(String(f) + zeros + v.dropFirst()) }
-            return PyString(zeros + v)
+            let v = try s(i, a, "zfill"), w = try i.intArg(try i.arg(a, 1, "zfill"))
+            return PyString(try support(i) { () throws(SupportError) in try PyStr.zfill(v, w) })
+        }
+        method(t, "expandtabs") { i, a in
+            let v = try s(i, a, "expandtabs"), n = try optInt(i, a, 1, "tabsize") ?? 8
+            return PyString(try support(i) { () throws(SupportError) in try PyStr.expandtabs(v, tabsize: n) })
         }
         method(t, "partition") { i, a in
             let v = try s(i, a, "partition"), sep = try strArg(i, a, 1, "partition")
-            if sep.isEmpty { throw i.valueError("empty separator") }
-            guard let r = v.range(of: sep) else { return PyTuple([PyString(v), PyString(""), PyString("")]) }
-            return PyTuple([PyString(String(v[..<r.lowerBound])), PyString(sep), PyString(String(v[r.upperBound...]))])
+            let (x, y, z) = try support(i) { () throws(SupportError) in try PyStr.partition(v, sep) }
+            return PyTuple([PyString(x), PyString(y), PyString(z)])
         }
         method(t, "rpartition") { i, a in
             let v = try s(i, a, "rpartition"), sep = try strArg(i, a, 1, "rpartition")
-            if sep.isEmpty { throw i.valueError("empty separator") }
-            guard let r = v.range(of: sep, options: .backwards) else { return PyTuple([PyString(""), PyString(""), PyString(v)]) }
-            return PyTuple([PyString(String(v[..<r.lowerBound])), PyString(sep), PyString(String(v[r.upperBound...]))])
+            let (x, y, z) = try support(i) { () throws(SupportError) in try PyStr.rpartition(v, sep) }
+            return PyTuple([PyString(x), PyString(y), PyString(z)])
         }
         method(t, "removeprefix") { i, a in
             let v = try s(i, a, "removeprefix"), p = try strArg(i, a, 1, "removeprefix")
-            return PyString(v.hasPrefix(p) ? String(v.dropFirst(p.count)) : v)
+            return PyString(v.unicodeScalars.starts(with: p.unicodeScalars) ? String(String.UnicodeScalarView(v.unicodeScalars.dropFirst(p.unicodeScalars.count))) : v)
         }
         method(t, "removesuffix") { i, a in
             let v = try s(i, a, "removesuffix"), p = try strArg(i, a, 1, "removesuffix")
-            return PyString(!p.isEmpty && v.hasSuffix(p) ? String(v.dropLast(p.count)) : v)
-        }
-        method(t, "expandtabs") { i, a in
-            let v = try s(i, a, "expandtabs")
-            let size = try i.optArg(a, 1, "tabsize").map { try i.intArg($0) } ?? 8
-            var out = ""
-            var col = 0
-            for c in v {
-                if c == "\t" {
-                    let n = size > 0 ? size - col % size : 0
-                    out += String(repeating: " ", count: n)
-                    col += n
-                } else {
-                    out.append(c)
-                    col = (c == "\n" || c == "\r") ? 0 : col + 1
-                }
+            let vs = Array(v.unicodeScalars), ps = Array(p.unicodeScalars)
+            if !ps.isEmpty && vs.count >= ps.count && Array(vs.suffix(ps.count)) == ps {
+                return PyString(String(String.UnicodeScalarView(vs.dropLast(ps.count))))
             }
-            return PyString(out)
+            return PyString(v)
         }
         method(t, "encode") { i, a in PyBytes(Array(try s(i, a, "encode").utf8)) }
         method(t, "format") { i, a in
@@ -302,7 +177,39 @@ extension BuiltinMethodTables {
             for k in i.dictKeys(d) { if let ks = k as? PyString { kw.append((ks.value, try i.dictGet(d, k)!)) } }
             return PyString(try i.strFormat(v, CallArgs([], keywords: kw)))
         }
-        method(t, "__len__") { i, a in PyInt.make(try receiver(i, a, PyString.self, "__len__").count) }
+        t.dict["maketrans"] = PyStaticMethod(PyNativeFunction("maketrans") { i, a in
+            let d = PyDict()
+            if let x = a.positional.first as? PyString, let y = a.positional.dropFirst().first as? PyString {
+                for (c, r) in zip(x.value.unicodeScalars, y.value.unicodeScalars) {
+                    try i.dictSet(d, PyInt.make(Int(c.value)), PyInt.make(Int(r.value)))
+                }
+                if a.positional.count > 2, let z = a.positional[2] as? PyString {
+                    for c in z.value.unicodeScalars { try i.dictSet(d, PyInt.make(Int(c.value)), PyNone.shared) }
+                }
+            } else if let m = a.positional.first as? PyDict {
+                for k in i.dictKeys(m) {
+                    let key: PyObject = (k as? PyString).flatMap { $0.value.unicodeScalars.first }.map { PyInt.make(Int($0.value)) } ?? k
+                    try i.dictSet(d, key, try i.dictGet(m, k)!)
+                }
+            }
+            return d
+        })
+        method(t, "translate") { i, a in
+            let v = try s(i, a, "translate")
+            let table = try i.arg(a, 1, "translate")
+            var out = ""
+            for c in v.unicodeScalars {
+                let mapped: PyObject
+                do { mapped = try i.getItem(table, PyInt.make(Int(c.value))) } catch let e as PyError where e.exception.cls.isSubclass(of: ExceptionTypes.lookupError) {
+                    out.unicodeScalars.append(c)
+                    continue
+                }
+                if mapped is PyNone { continue }
+                if let n = mapped as? PyInt, let sc = Unicode.Scalar(UInt32(truncatingIfNeeded: n.small)) { out.unicodeScalars.append(sc) }
+                else if let st = mapped as? PyString { out += st.value }
+            }
+            return PyString(out)
+        }
         method(BuiltinTypes.bytes, "decode") { i, a in
             let b = try receiver(i, a, PyBytes.self, "decode")
             guard let s = String(validating: b.value, as: UTF8.self) else {

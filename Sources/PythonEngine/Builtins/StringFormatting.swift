@@ -96,89 +96,37 @@ extension Interpreter {
         return r
     }
 
-    /// printf-style `%` formatting for str.
+    /// printf-style `%` formatting, through the Support formatter (CPython's PyUnicode_Format).
     func percentFormat(_ template: String, _ argsObj: PyObject) throws -> String {
-        let s = Array(template.unicodeScalars)
-        var args: [PyObject]
-        var mapping: PyObject?
-        if let t = argsObj as? PyTuple { args = t.items } else { args = [argsObj] }
-        if argsObj is PyDict { mapping = argsObj; args = [] }
-        var argIndex = 0
-        var out = ""
-        var i = 0
-        func nextArg() throws -> PyObject {
-            if let m = mapping, args.isEmpty { return m }
-            guard argIndex < args.count else { throw typeError("not enough arguments for format string") }
-            argIndex += 1
-            return args[argIndex - 1]
+        let args: PercentArguments<PyObject>
+        if let t = argsObj as? PyTuple {
+            args = .tuple(t.items)
+        } else if !(argsObj is PyString), argsObj is PyDict || specialMethod(argsObj, "__getitem__") != nil {
+            args = .mapping(argsObj, lookup: { key in try self.getItem(argsObj, PyString(key)) })
+        } else {
+            args = .single(argsObj)
         }
-        while i < s.count {
-            let c = s[i]
-            if c != "%" { out.unicodeScalars.append(c); i += 1; continue }
-            i += 1
-            guard i < s.count else { throw valueError("incomplete format") }
-            var value: PyObject?
-            if s[i] == "(" {
-                guard let close = s[i...].firstIndex(of: ")") else { throw valueError("incomplete format key") }
-                let key = String(String.UnicodeScalarView(s[(i + 1)..<close]))
-                guard let m = mapping else { throw typeError("format requires a mapping") }
-                value = try getItem(m, PyString(key))
-                i = close + 1
-            }
-            var flags = ""
-            while i < s.count, "-+ #0".unicodeScalars.contains(s[i]) { flags.unicodeScalars.append(s[i]); i += 1 }
-            var width = ""
-            if i < s.count, s[i] == "*" { width = String(try intArg(try nextArg())); i += 1 }
-            while i < s.count, s[i].properties.numericType == .decimal { width.unicodeScalars.append(s[i]); i += 1 }
-            var precision: String?
-            if i < s.count, s[i] == "." {
-                i += 1
-                var p = ""
-                if i < s.count, s[i] == "*" { p = String(try intArg(try nextArg())); i += 1 }
-                while i < s.count, s[i].properties.numericType == .decimal { p.unicodeScalars.append(s[i]); i += 1 }
-                precision = p.isEmpty ? "0" : p
-            }
-            guard i < s.count else { throw valueError("incomplete format") }
-            let conv = Character(s[i])
-            i += 1
-            if conv == "%" { out += "%"; continue }
-            let v = try value ?? nextArg()
-            var spec = ""
-            let left = flags.contains("-")
-            if left { spec += "<" } else if flags.contains("0") && "diouxXeEfFgG".contains(conv) { spec += "0" }
-            if flags.contains("+") { spec = spec.replacingAll("0", with: "") + "+" + (flags.contains("0") && !left ? "0" : "") }
-            else if flags.contains(" ") { spec = " " + spec }
-            if flags.contains("#") && "oxX".contains(conv) { spec += "#" }
-            spec = normalizeSpec(spec)
-            spec += width
-            switch conv {
-            case "s", "r", "a":
-                var text = conv == "s" ? try str(v) : conv == "r" ? try repr(v) : try ascii(v)
-                if let p = precision, let n = Int(p) { text = String(text.unicodeScalars.prefix(n).map(Character.init)) }
-                out += try format(PyString(text), (left ? "<" : ">") + width)
-            case "d", "i", "u":
-                guard v is PyInt || v is PyFloat else {
-                    throw typeError("%\(conv) format: a real number is required, not \(typeName(v))")
+        let access = PercentValueAccess<PyObject>(
+            typeName: { self.typeName($0) },
+            number: { v in
+                switch v {
+                case let i as PyInt: return .int(i.bigValue)
+                case let f as PyFloat: return .float(f.value)
+                default:
+                    if let r = try self.callSpecial(v, "__index__") ?? self.callSpecial(v, "__int__"), let i = r as? PyInt { return .int(i.bigValue) }
+                    if let r = try self.callSpecial(v, "__float__"), let f = r as? PyFloat { return .float(f.value) }
+                    return nil
                 }
-                out += try format(try toInt(v), spec + "d")
-            case "x", "X", "o":
-                guard let n = v as? PyInt else { throw typeError("%\(conv) format: an integer is required, not \(typeName(v))") }
-                out += try format(n, spec + String(conv))
-            case "e", "E", "f", "F", "g", "G":
-                guard let d = try asDouble(v) else { throw typeError("must be real number, not \(typeName(v))") }
-                out += try format(PyFloat(d), spec + "." + (precision ?? "6") + String(conv))
-            case "c":
-                if let n = v as? PyInt, let sc = Unicode.Scalar(UInt32(n.small)) { out += String(Character(sc)) }
-                else if let st = v as? PyString, st.count == 1 { out += st.value }
-                else { throw typeError("%c requires int or char") }
-            default:
-                throw valueError("unsupported format character '\(conv)' (0x\(String(conv.unicodeScalars.first!.value, radix: 16))) at index \(i - 1)")
-            }
+            },
+            text: { ($0 as? PyString)?.value },
+            str: { try self.str($0) },
+            repr: { try self.repr($0) },
+            ascii: { try self.ascii($0) })
+        do {
+            return try pythonPercentFormat(template, args, access)
+        } catch let e as SupportError {
+            throw convert(e)
         }
-        if mapping == nil && argIndex < args.count {
-            throw typeError("not all arguments converted during string formatting")
-        }
-        return out
     }
 
     /// Orders format-spec pieces as the mini-language expects: [fill][align][sign][#][0].

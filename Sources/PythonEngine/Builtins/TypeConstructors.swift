@@ -19,7 +19,22 @@ enum BuiltinMethodTables {
     static func receiver<T: PyObject>(_ i: Interpreter, _ a: CallArgs, _ type: T.Type, _ name: String) throws -> T {
         if let r = a.positional.first as? T { return r }
         if let inst = a.positional.first as? PyInstance, let r = inst.builtinValue as? T { return r }
-        throw i.typeError("descriptor '\(name)' requires a '\(String(describing: T.self))' object")
+        let owner: String
+        switch type {
+        case is PyString.Type: owner = "str"
+        case is PyList.Type: owner = "list"
+        case is PyDict.Type: owner = "dict"
+        case is PySet.Type: owner = "set"
+        case is PyTuple.Type: owner = "tuple"
+        case is PyBytes.Type: owner = "bytes"
+        case is PyInt.Type: owner = "int"
+        case is PyFloat.Type: owner = "float"
+        default: owner = "object"
+        }
+        guard let first = a.positional.first else {
+            throw i.typeError("descriptor '\(name)' of '\(owner)' object needs an argument")
+        }
+        throw i.typeError("descriptor '\(name)' for '\(owner)' objects doesn't apply to a '\(i.typeName(first))' object")
     }
 
     static func install() {
@@ -73,7 +88,11 @@ enum BuiltinMethodTables {
                 guard a.positional.count > 1 || a.keyword("encoding") != nil else { throw i.typeError("string argument without an encoding") }
                 return PyBytes(Array(s.value.utf8))
             }
-            if let n = x as? PyInt { return PyBytes(Array(repeating: 0, count: max(0, n.small))) }
+            if let n = x as? PyInt {
+                if n.bigValue.sign == .minus { throw i.valueError("negative count") }
+                guard n.big == nil, n.small <= 100_000_000 else { throw i.error(ExceptionTypes.memoryError, "") }
+                return PyBytes(Array(repeating: 0, count: n.small))
+            }
             return PyBytes(try i.iterateToArray(x).map { o -> UInt8 in
                 let v = try i.intArg(o)
                 guard v >= 0 && v < 256 else { throw i.valueError("bytes must be in range(0, 256)") }
@@ -156,7 +175,7 @@ extension Interpreter {
             if f.value.isInfinite { throw error(ExceptionTypes.overflowError, "cannot convert float infinity to integer") }
             return PyInt.make(doubleToBigInt(f.value))
         case let s as PyString:
-            do { return PyInt.make(try parsePythonInt(s.value, base: 10)) } catch let e as SupportError { throw convert(e) }
+            do { return PyInt.make(try parsePythonInt(s.value, base: 10)) } catch { throw convert(error) }
         default:
             if let r = try callSpecial(x, "__int__") { return r }
             if let r = try callSpecial(x, "__index__") { return r }
@@ -171,6 +190,9 @@ extension Interpreter {
             return
         }
         for (n, item) in try iterateToArray(src).enumerated() {
+            if !isIterable(item) {
+                throw typeError("cannot convert dictionary update sequence element #\(n) to a sequence")
+            }
             let pair = try iterateToArray(item)
             guard pair.count == 2 else {
                 throw valueError("dictionary update sequence element #\(n) has length \(pair.count); 2 is required")

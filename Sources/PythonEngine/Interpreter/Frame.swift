@@ -68,7 +68,7 @@ enum PendingCompletion {
 }
 
 /// A generator object: a suspended frame stepped by `next`/`send`/`throw`.
-final class PyGenerator: PyObject {
+final class PyGenerator: PyObject, @unchecked Sendable {
     let frame: Frame
     let code: FunctionCode
     var started = false

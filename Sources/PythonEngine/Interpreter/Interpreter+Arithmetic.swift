@@ -108,7 +108,7 @@ extension Interpreter {
             if (x % y != 0) && ((x < 0) != (y < 0)) { q -= 1 }
             return PyInt.make(q)
         case .mod:
-            if y == 0 { throw error(ExceptionTypes.zeroDivisionError, "integer division or modulo by zero") }
+            if y == 0 { throw error(ExceptionTypes.zeroDivisionError, "integer modulo by zero") }
             if y == -1 { return PyInt.make(0) }
             var r = x % y
             if r != 0 && ((r < 0) != (y < 0)) { r += y }
@@ -257,7 +257,7 @@ extension Interpreter {
                 if y == 0 { throw error(ExceptionTypes.zeroDivisionError, "integer division or modulo by zero") }
                 return PyInt.make(try bigIntFloorDivide(x, y))
             case .mod:
-                if y == 0 { throw error(ExceptionTypes.zeroDivisionError, "integer division or modulo by zero") }
+                if y == 0 { throw error(ExceptionTypes.zeroDivisionError, "integer modulo by zero") }
                 return PyInt.make(try bigIntModulo(x, y))
             case .div:
                 if y == 0 { throw error(ExceptionTypes.zeroDivisionError, "division by zero") }

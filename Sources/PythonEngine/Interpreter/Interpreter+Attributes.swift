@@ -71,6 +71,14 @@ extension Interpreter {
             default: return try getAttributeOrNil(b.function, name)
             }
         }
+        if let p = obj as? PyProperty {
+            switch name {
+            case "fget": return p.getter ?? PyNone.shared
+            case "fset": return p.setter ?? PyNone.shared
+            case "fdel": return p.deleter ?? PyNone.shared
+            default: break
+            }
+        }
         if let n = obj as? PyNativeFunction {
             if name == "__name__" { return PyString(n.name) }
             if name == "__qualname__" { return PyString(n.ownerName.map { "\($0).\(n.name)" } ?? n.name) }
@@ -83,11 +91,8 @@ extension Interpreter {
         default: break
         }
         if let getattr = cls.lookup("__getattr__"), !(getattr is PyNativeFunction) {
-            do {
-                return try call(getattr, CallArgs([obj, PyString(name)]))
-            } catch let e as PyError where e.exception.cls.isSubclass(of: ExceptionTypes.attributeError) {
-                return nil
-            }
+            // Its own AttributeError (with its own message) propagates, as in CPython.
+            return try call(getattr, CallArgs([obj, PyString(name)]))
         }
         return nil
     }
@@ -161,6 +166,9 @@ extension Interpreter {
                 if name == "__cause__" { e.cause = value as? PyExceptionObject; e.suppressContext = true; return }
                 if name == "__context__" { e.context = value as? PyExceptionObject; return }
                 if name == "args" { e.args = try iterateToArray(value); return }
+            }
+            if inst.cls === BuiltinTypes.object {
+                throw attributeError("'object' object has no attribute '\(name)'")
             }
             inst.attributes[name] = value
             return

@@ -43,7 +43,7 @@ extension Interpreter {
                 }
             }
         }
-        return try call(fn, args)
+        return try call(fn, args, fromPython: true)
     }
 
     func callableName(_ fn: PyObject) throws -> String {
@@ -70,15 +70,17 @@ extension Interpreter {
     }
 
     /// Calls any callable object.
-    func call(_ fn: PyObject, _ args: CallArgs) throws -> PyObject {
+    /// `fromPython` is true for a call written in Python code; calls made by native code
+    /// (special methods, `sorted(key=...)`) report recursion as CPython's C calls do.
+    func call(_ fn: PyObject, _ args: CallArgs, fromPython: Bool = false) throws -> PyObject {
         switch fn {
         case let f as PyFunction:
-            return try callFunction(f, args, definingClass: nil)
+            return try callFunction(f, args, definingClass: nil, fromPython: fromPython)
         case let b as PyBoundMethod:
             var a = args
             a.positional.insert(b.receiver, at: 0)
             if let f = b.function as? PyFunction {
-                return try callFunction(f, a, definingClass: nil)
+                return try callFunction(f, a, definingClass: nil, fromPython: fromPython)
             }
             return try call(b.function, a)
         case let n as PyNativeFunction:
@@ -136,8 +138,12 @@ extension Interpreter {
             obj = e
         } else {
             obj = PyInstance(cls: c)
-            if let base = c.mro.first(where: { $0.isBuiltin && $0.constructor != nil && $0 !== BuiltinTypes.object }) {
-                obj.builtinValue = try base.constructor!(self, CallArgs(args.positional.isEmpty ? [] : [args.positional[0]]))
+            // Subclasses of list/dict/set/str/int keep a builtin value that the builtin
+            // operations and inherited methods work on.
+            if let base = c.mro.first(where: { $0.isBuiltin && $0.constructor != nil && $0 !== BuiltinTypes.object }),
+               let ctor = base.constructor {
+                let hasInit = c.lookup("__init__") is PyFunction
+                obj.builtinValue = try ctor(self, hasInit ? CallArgs() : args)
             }
         }
         if let initFn = c.lookup("__init__"), initFn is PyFunction {
@@ -153,7 +159,7 @@ extension Interpreter {
 
     /// Binds arguments to parameters (CPython's rules and messages) and runs the function body,
     /// or creates a generator object when the function contains `yield`.
-    func callFunction(_ fn: PyFunction, _ args: CallArgs, definingClass: PyClass?) throws -> PyObject {
+    func callFunction(_ fn: PyFunction, _ args: CallArgs, definingClass: PyClass?, fromPython: Bool = false) throws -> PyObject {
         let code = fn.code
         let env = Environment(parent: fn.closure, scope: code.scope, capacity: code.scope.bindings.count)
         try bindArguments(fn, args, env)
@@ -163,7 +169,7 @@ extension Interpreter {
         if code.scope.isGenerator {
             return PyGenerator(frame: frame, code: code)
         }
-        try enterCall()
+        try enterCall(while: fromPython ? "" : " while calling a Python object")
         defer { callDepth -= 1 }
         do {
             let c = try execBlock(code.body, frame)

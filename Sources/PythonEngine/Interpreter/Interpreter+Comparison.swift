@@ -28,6 +28,7 @@ extension Interpreter {
             if let m = specialMethod(inst, "__len__"), m is PyFunction {
                 return try length(o) != 0
             }
+            if let base = inst.builtinValue { return try truthy(base) }
         }
         return true
     }
@@ -155,6 +156,8 @@ extension Interpreter {
             let r = try call(m, CallArgs([b, a]))
             if !(r is PyNotImplemented) { return r }
         }
+        if let inst = a as? PyInstance, let base = inst.builtinValue { return try compare(op, base, b) }
+        if let inst = b as? PyInstance, let base = inst.builtinValue { return try compare(op, a, base) }
         switch op {
         case .eq: return PyBool.of(a === b)
         case .ne: return PyBool.of(a !== b)
@@ -263,6 +266,8 @@ extension Interpreter {
     }
 
     func compareSequences(_ op: CompareOp, _ x: [PyObject], _ y: [PyObject]) throws -> Bool {
+        try enterCall(while: " in comparison")
+        defer { callDepth -= 1 }
         if (op == .eq || op == .ne) && x.count != y.count { return op == .ne }
         for i in 0..<min(x.count, y.count) where !(try equals(x[i], y[i])) {
             if op == .eq { return false }

@@ -60,7 +60,11 @@ extension Interpreter {
         case let d as PyDict: return d.table.count
         case let s as PySet: return s.table.count
         case let b as PyBytes: return b.value.count
-        case let r as PyRange: return Int(r.length)
+        case let r as PyRange:
+            guard let n = Int(exactly: r.length) else {
+                throw error(ExceptionTypes.overflowError, "Python int too large to convert to C ssize_t")
+            }
+            return n
         default: break
         }
         if let m = specialMethod(o, "__len__"), m is PyFunction {
@@ -70,6 +74,7 @@ extension Interpreter {
             return i.small
         }
         if let view = o as? PyDictView { return view.dict.table.count }
+        if let inst = o as? PyInstance, let base = inst.builtinValue { return try length(base) }
         throw typeError("object of type '\(typeName(o))' has no len()")
     }
 
@@ -107,6 +112,9 @@ extension Interpreter {
         }
         if let m = specialMethod(container, "__contains__"), m is PyFunction {
             return try truthy(try call(m, CallArgs([container, item])))
+        }
+        if let inst = container as? PyInstance, let base = inst.builtinValue, specialMethod(container, "__iter__") == nil {
+            return try contains(base, item)
         }
         guard isIterable(container) else {
             throw typeError("argument of type '\(typeName(container))' is not iterable")
@@ -202,7 +210,16 @@ extension Interpreter {
             }
             throw keyError(index)
         case let r as PyRange:
-            let n = Int(r.length)
+            if let i = index as? PyInt {
+                var k = i.bigValue
+                let n = r.length
+                if k.sign == .minus { k += n }
+                if k.sign == .minus || k >= n { throw indexError("range object index out of range") }
+                return PyInt.make(r.start + k * r.step)
+            }
+            guard let n = Int(exactly: r.length) else {
+                throw error(ExceptionTypes.overflowError, "Python int too large to convert to C ssize_t")
+            }
             if let sl = index as? PySlice {
                 let (start, stop, step) = try sliceIndices(sl, count: n)
                 let newStart = r.start + BigInt(start) * r.step
@@ -220,7 +237,13 @@ extension Interpreter {
             if let m = specialMethod(inst, "__getitem__"), m is PyFunction {
                 return try call(m, CallArgs([o, index]))
             }
-            if let base = inst.builtinValue { return try getItem(base, index) }
+            if let base = inst.builtinValue {
+                if let d = base as? PyDict, let missing = specialMethod(inst, "__missing__") {
+                    if let v = try dictGet(d, index) { return v }
+                    return try call(missing, CallArgs([o, index]))
+                }
+                return try getItem(base, index)
+            }
         }
         if let c = o as? PyClass {
             if let m = c.lookup("__class_getitem__") { return try call(m, CallArgs([c, index])) }
@@ -264,6 +287,7 @@ extension Interpreter {
             _ = try call(m, CallArgs([o, index, value]))
             return
         }
+        if let inst = o as? PyInstance, let base = inst.builtinValue { return try setItem(base, index, value) }
         throw typeError("'\(typeName(o))' object does not support item assignment")
     }
 
@@ -286,6 +310,7 @@ extension Interpreter {
             _ = try call(m, CallArgs([o, index]))
             return
         }
+        if let inst = o as? PyInstance, let base = inst.builtinValue { return try deleteItem(base, index) }
         throw typeError("'\(typeName(o))' object doesn't support item deletion")
     }
 
@@ -296,6 +321,7 @@ extension Interpreter {
         case is PyList, is PyTuple, is PyString, is PyDict, is PySet, is PyRange, is PyBytes, is PyNativeIterator, is PyGenerator, is PyDictView:
             return true
         default:
+            if let inst = o as? PyInstance, inst.builtinValue != nil { return true }
             return specialMethod(o, "__iter__") != nil || specialMethod(o, "__getitem__") != nil
         }
     }
@@ -370,6 +396,7 @@ extension Interpreter {
             }
             return it
         }
+        if let inst = o as? PyInstance, let base = inst.builtinValue { return try getIterator(base) }
         if let m = specialMethod(o, "__getitem__"), m is PyFunction {
             var i = 0
             return PyNativeIterator("iterator") { interp in
@@ -444,7 +471,7 @@ extension Interpreter {
 }
 
 /// `dict.keys()`, `.values()`, `.items()`: live views over a dict.
-final class PyDictView: PyObject {
+final class PyDictView: PyObject, @unchecked Sendable {
     enum Kind { case keys, values, items }
     let dict: PyDict
     let kind: Kind

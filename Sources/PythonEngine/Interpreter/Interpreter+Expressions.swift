@@ -26,7 +26,7 @@ extension Interpreter {
     func eval(_ e: Expr, _ f: Frame) throws -> PyObject {
         switch e.kind {
         case .name(let n): return try lookup(n, f)
-        case .constant(let c): return constant(e, c)
+        case .constant(let c): return e.constantValue ?? constant(e, c)
         case .binary(let op, let l, let r):
             let a = try eval(l, f)
             let b = try eval(r, f)

@@ -80,11 +80,9 @@ extension Interpreter {
             if e.args.count == 1 { return "\(e.cls.name)(\(try repr(e.args[0])))" }
             return "\(e.cls.name)(" + (try e.args.map { try repr($0) }.joined(separator: ", ")) + ")"
         case let inst as PyInstance:
+            if let base = inst.builtinValue { return try repr(base) }
             return "<\(inst.cls.moduleName).\(inst.cls.qualifiedName) object at \(hexAddress(inst))>"
         case let it as PyNativeIterator:
-            if ["dict_keys", "dict_values", "dict_items"].contains(it.typeName), let view = it as PyObject? {
-                _ = view
-            }
             return "<\(it.pyClass.name) object at \(hexAddress(it))>"
         case is PySuper: return "<super object>"
         case is PyProperty: return "<property object at \(hexAddress(o))>"
@@ -102,6 +100,9 @@ extension Interpreter {
     }
 
     func guardedRepr(_ o: PyObject, empty: String, _ body: () throws -> String) throws -> String {
+        // Nested containers count against the recursion limit, as CPython's repr does.
+        try enterCall(while: " while getting the repr of an object")
+        defer { callDepth -= 1 }
         let key = ObjectIdentifier(o)
         if reprInProgress.contains(key) {
             if o is PyList { return "[...]" }

@@ -229,16 +229,43 @@ extension Interpreter {
                 if let n = simpleName { try assignName(n, item, f) } else { try assign(target, item, f) }
             }
             resumingBody = false
-            let c = try execBlock(body, f)
+            let c: Completion
+            do {
+                c = try execBlock(body, f)
+            } catch {
+                try closeAbandonedGenerator(&iterator)
+                throw error
+            }
             switch c {
             case .normal, .continueLoop: continue
-            case .breakLoop: return .normal
-            case .returned: return c
+            case .breakLoop:
+                try closeAbandonedGenerator(&iterator)
+                return .normal
+            case .returned:
+                try closeAbandonedGenerator(&iterator)
+                return c
             case .yielded:
                 f.resumePath.append(.forLoop(iterator: iterator))
                 return c
             }
         }
+    }
+
+    /// CPython closes a generator as soon as its last reference goes away (running its
+    /// `finally` blocks), e.g. right after `break` out of `for x in gen():`. Swift's reference
+    /// count tells us when the loop held the only reference, so the same cleanup runs at the
+    /// same moment.
+    func closeAbandonedGenerator(_ iterator: inout PyObject) throws {
+        guard var gen = iterator as? PyGenerator, gen.started, !gen.finished, !gen.running else { return }
+        iterator = PyNone.shared
+        // Other references (a variable holding the generator) keep it alive, as in CPython.
+        guard isKnownUniquelyReferenced(&gen) else { return }
+        do {
+            let step = try stepGenerator(gen, send: PyNone.shared, throwing: newException(ExceptionTypes.generatorExit, []))
+            if case .yielded = step { throw error(ExceptionTypes.runtimeError, "generator ignored GeneratorExit") }
+        } catch let e as PyError where e.exception.cls.isSubclass(of: ExceptionTypes.generatorExit) || e.exception.cls.isSubclass(of: ExceptionTypes.stopIteration) {
+        }
+        gen.finished = true
     }
 
     func execRaise(_ excExpr: Expr?, _ causeExpr: Expr?, _ f: Frame) throws {
@@ -472,7 +499,10 @@ extension Interpreter {
                 guard let c = b as? PyClass else { throw typeError("bases must be types") }
                 bases.append(c)
             case .keyword(let k, _):
-                if k != "metaclass" { throw typeError("\(cd.name).__init_subclass__() takes no keyword arguments") }
+                if k == "metaclass" {
+                    throw error(ExceptionTypes.notImplementedError, "metaclasses (class \(cd.name), line \(f.line)) are not supported by this Python engine")
+                }
+                throw typeError("\(cd.name).__init_subclass__() takes no keyword arguments")
             default:
                 throw error(ExceptionTypes.notImplementedError, "class bases with * or ** are not supported")
             }

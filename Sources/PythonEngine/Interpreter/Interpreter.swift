@@ -142,12 +142,12 @@ public final class Interpreter {
         return withUnsafePointer(to: &marker) { UInt(bitPattern: $0) } < stackFloor
     }
 
-    func enterCall() throws {
+    func enterCall(while context: String = "") throws {
         callDepth += 1
         // The module frame counts towards the limit, as in CPython.
         if callDepth >= recursionLimit || stackIsLow() {
             callDepth -= 1
-            throw error(ExceptionTypes.recursionError, "maximum recursion depth exceeded")
+            throw error(ExceptionTypes.recursionError, "maximum recursion depth exceeded" + context)
         }
     }
 

@@ -212,7 +212,6 @@ public struct Lexer {
         let triple = peek(1) == quote && peek(2) == quote
         pos += triple ? 3 : 1
         let bodyStart = pos
-        let raw = prefix.contains("r")
         while true {
             guard pos < chars.count else {
                 if triple {
@@ -227,7 +226,6 @@ public struct Lexer {
                 if pos < chars.count {
                     if chars[pos] == "\n" { pos += 1; newLine() } else { pos += 1 }
                 }
-                _ = raw
                 continue
             }
             if c == "\n" {
@@ -348,7 +346,7 @@ public struct Lexer {
             }
             if c.properties.generalCategory == .control || c.properties.generalCategory == .format
                 || c.properties.generalCategory == .unassigned || c.properties.generalCategory == .surrogate
-                || c.properties.generalCategory == .privateUse || c == "\u{00A0}" && false {
+                || c.properties.generalCategory == .privateUse {
                 throw PythonSyntaxError("invalid non-printable character U+\(hex4(c.value))", line: line, column: col)
             }
             throw PythonSyntaxError("invalid character '\(Character(c))' (U+\(hex4(c.value)))", line: line, column: col)

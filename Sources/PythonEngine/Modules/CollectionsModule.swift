@@ -7,20 +7,20 @@ enum CollectionsTypes {
     static let deque = PyClass(name: "deque", bases: [BuiltinTypes.object], module: "collections")
 }
 
-final class PyDefaultDict: PyDict {
+final class PyDefaultDict: PyDict, @unchecked Sendable {
     var factory: PyObject?
     override var pyClass: PyClass { CollectionsTypes.defaultdict }
 }
 
-final class PyCounter: PyDict {
+final class PyCounter: PyDict, @unchecked Sendable {
     override var pyClass: PyClass { CollectionsTypes.counter }
 }
 
-final class PyOrderedDict: PyDict {
+final class PyOrderedDict: PyDict, @unchecked Sendable {
     override var pyClass: PyClass { CollectionsTypes.orderedDict }
 }
 
-final class PyDeque: PyList {
+final class PyDeque: PyList, @unchecked Sendable {
     var maxlen: Int?
     override var pyClass: PyClass { CollectionsTypes.deque }
     func trim(fromFront: Bool) {
@@ -30,7 +30,7 @@ final class PyDeque: PyList {
 }
 
 /// Instances of classes made by `namedtuple`.
-final class PyNamedTuple: PyTuple {
+final class PyNamedTuple: PyTuple, @unchecked Sendable {
     let cls: PyClass
     init(cls: PyClass, items: [PyObject]) {
         self.cls = cls

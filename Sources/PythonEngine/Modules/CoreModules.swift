@@ -125,6 +125,7 @@ extension Interpreter {
                 throw i.typeError("'\(i.typeName(a.positional[0]))' object cannot be interpreted as an integer")
             }
             if n.bigValue.sign == .minus { throw i.valueError("factorial() not defined for negative values") }
+            if n.bigValue > 200_000 { throw EngineLimitError(message: "math.factorial argument too large for the sandbox") }
             var r = BigInt(1)
             if n.small > 1 { for k in 2...n.small { r *= BigInt(k) } }
             return PyInt.make(r)
@@ -240,6 +241,7 @@ extension Interpreter {
         m.dict["sleep"] = native("sleep") { i, a in
             guard let d = try i.asDouble(try i.arg(a, 0, "sleep")) else { throw i.typeError("'\(i.typeName(a.positional[0]))' object cannot be interpreted as an integer") }
             if d < 0 { throw i.valueError("sleep length must be non-negative") }
+            if !(d < 9.2e9) { throw i.error(ExceptionTypes.overflowError, "timestamp too large to convert to C _PyTime_t") }
             if let deadline = i.deadline, monotonicNanos() + UInt64(d * 1e9) > deadline {
                 throw EngineLimitError(message: "time limit of \(i.limits.timeout ?? 0) seconds exceeded (in time.sleep)")
             }

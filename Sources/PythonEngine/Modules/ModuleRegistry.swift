@@ -16,10 +16,12 @@ public struct ModuleRegistry: Sendable {
     /// Modules that exist in CPython but reach outside the sandbox: importing them raises
     /// PermissionError with a clear message.
     var blocked: Set<String> = ["subprocess", "socket", "ctypes", "shutil", "urllib", "http", "requests", "ftplib",
-                                "smtplib", "telnetlib", "pty", "signal", "asyncio", "threading", "_thread", "pathlib",
+                                "smtplib", "telnetlib", "pty", "signal", "pathlib",
                                 "tempfile", "glob", "pickle", "sqlite3", "webbrowser"]
     /// Modules reserved for a later layer: importing them reports that they are not available yet.
     var notYetAvailable: Set<String> = ["multiprocessing", "concurrent", "concurrent.futures", "queue"]
+    /// Modules the engine does not implement by design (it runs one thread so it can fork).
+    var unsupported: Set<String> = ["threading", "_thread", "asyncio"]
 
     public init() {}
 
@@ -27,6 +29,7 @@ public struct ModuleRegistry: Sendable {
         builders[name] = builder
         notYetAvailable.remove(name)
         blocked.remove(name)
+        unsupported.remove(name)
     }
 
     public static let standard: ModuleRegistry = {
@@ -53,12 +56,18 @@ extension Interpreter {
         if moduleRegistry.blocked.contains(name) || moduleRegistry.blocked.contains(String(name.split(separator: ".")[0])) {
             throw permissionDenied("importing '\(name)'")
         }
+        if moduleRegistry.unsupported.contains(name) {
+            throw error(ExceptionTypes.moduleNotFoundError, "No module named '\(name)' (not supported by this Python engine)")
+        }
         if moduleRegistry.notYetAvailable.contains(name) {
             throw error(ExceptionTypes.moduleNotFoundError, "No module named '\(name)' (not available in this engine yet)")
         }
         guard let builder = moduleRegistry.builders[name] else {
-            let e = error(ExceptionTypes.moduleNotFoundError, "No module named '\(name)'")
-            throw e
+            if let dot = name.firstIndex(of: "."), moduleRegistry.builders[String(name[..<dot])] != nil {
+                let parent = String(name[..<dot])
+                throw error(ExceptionTypes.moduleNotFoundError, "No module named '\(name)'; '\(parent)' is not a package")
+            }
+            throw error(ExceptionTypes.moduleNotFoundError, "No module named '\(name)'")
         }
         let m = try builder(self).module
         modules[name] = m

@@ -112,12 +112,12 @@ struct HashTable {
     mutating func removeAll() { self = HashTable() }
 }
 
-class PyDict: PyObject {
+class PyDict: PyObject, @unchecked Sendable {
     var table = HashTable()
     override var pyClass: PyClass { BuiltinTypes.dict }
 }
 
-final class PySet: PyObject {
+final class PySet: PyObject, @unchecked Sendable {
     var table = HashTable()
     let frozen: Bool
     init(frozen: Bool = false) { self.frozen = frozen }

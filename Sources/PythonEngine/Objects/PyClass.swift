@@ -1,6 +1,6 @@
 /// A Python class: builtin types and user classes alike, so `isinstance`, `type()` and the MRO
 /// work uniformly and user classes can subclass `Exception`, `list` or `dict`.
-final class PyClass: PyObject {
+final class PyClass: PyObject, @unchecked Sendable {
     let name: String
     var qualifiedName: String
     var bases: [PyClass]
@@ -63,7 +63,7 @@ final class PyClass: PyObject {
 
 /// An instance of a user class (or of a builtin exception class). Instances of user subclasses
 /// of `list`/`dict` keep the builtin storage in `builtinValue`.
-class PyInstance: PyObject {
+class PyInstance: PyObject, @unchecked Sendable {
     let cls: PyClass
     var attributes: [String: PyObject] = [:]
     /// The underlying builtin object when the class derives from list, dict, int, str, ...
@@ -75,7 +75,7 @@ class PyInstance: PyObject {
 }
 
 /// An exception instance: args plus the traceback/cause/context CPython tracks.
-final class PyExceptionObject: PyInstance {
+final class PyExceptionObject: PyInstance, @unchecked Sendable {
     var args: [PyObject] = []
     var traceback: [TracebackEntry] = []
     var cause: PyExceptionObject?

@@ -15,7 +15,7 @@ struct CallArgs {
 
 /// A function defined by `def` or `lambda`: shared code plus the defaults and the environment it
 /// closes over.
-final class PyFunction: PyObject {
+final class PyFunction: PyObject, @unchecked Sendable {
     let code: FunctionCode
     let defaults: [PyObject]
     let keywordDefaults: [String: PyObject]
@@ -46,7 +46,7 @@ final class PyFunction: PyObject {
 typealias NativeBody = (Interpreter, CallArgs) throws -> PyObject
 
 /// A function implemented in Swift (builtins, module functions, methods of builtin types).
-final class PyNativeFunction: PyObject {
+final class PyNativeFunction: PyObject, @unchecked Sendable {
     let name: String
     /// The owning type's name for methods (`list.append`), used in messages and repr.
     let ownerName: String?
@@ -64,7 +64,7 @@ final class PyNativeFunction: PyObject {
     override var pyClass: PyClass { isMethod ? BuiltinTypes.methodDescriptor : BuiltinTypes.builtinFunction }
 }
 
-final class PyBoundMethod: PyObject {
+final class PyBoundMethod: PyObject, @unchecked Sendable {
     let receiver: PyObject
     let function: PyObject
     init(receiver: PyObject, function: PyObject) {
@@ -76,19 +76,19 @@ final class PyBoundMethod: PyObject {
     }
 }
 
-final class PyStaticMethod: PyObject {
+final class PyStaticMethod: PyObject, @unchecked Sendable {
     let function: PyObject
     init(_ f: PyObject) { function = f }
     override var pyClass: PyClass { BuiltinTypes.staticmethod }
 }
 
-final class PyClassMethod: PyObject {
+final class PyClassMethod: PyObject, @unchecked Sendable {
     let function: PyObject
     init(_ f: PyObject) { function = f }
     override var pyClass: PyClass { BuiltinTypes.classmethod }
 }
 
-final class PyProperty: PyObject {
+final class PyProperty: PyObject, @unchecked Sendable {
     var getter: PyObject?
     var setter: PyObject?
     var deleter: PyObject?
@@ -101,7 +101,7 @@ final class PyProperty: PyObject {
 }
 
 /// `super()` bound to a class position in an object's MRO.
-final class PySuper: PyObject {
+final class PySuper: PyObject, @unchecked Sendable {
     let startAfter: PyClass
     let object: PyObject
     init(startAfter: PyClass, object: PyObject) {
@@ -113,7 +113,7 @@ final class PySuper: PyObject {
 
 /// A Swift-implemented iterator (over a list, a range, `map`, `zip`, ...). `next` returns nil at
 /// the end instead of raising, so the common `for` loop never allocates a StopIteration.
-final class PyNativeIterator: PyObject {
+final class PyNativeIterator: PyObject, @unchecked Sendable {
     let typeName: String
     let nextValue: (Interpreter) throws -> PyObject?
     var exhausted = false

@@ -8,23 +8,23 @@ class PyObject: @unchecked Sendable {
     var pyClass: PyClass { BuiltinTypes.object }
 }
 
-final class PyNone: PyObject {
+final class PyNone: PyObject, @unchecked Sendable {
     static let shared = PyNone()
     override var pyClass: PyClass { BuiltinTypes.noneType }
 }
 
-final class PyNotImplemented: PyObject {
+final class PyNotImplemented: PyObject, @unchecked Sendable {
     static let shared = PyNotImplemented()
     override var pyClass: PyClass { BuiltinTypes.notImplementedType }
 }
 
-final class PyEllipsis: PyObject {
+final class PyEllipsis: PyObject, @unchecked Sendable {
     static let shared = PyEllipsis()
     override var pyClass: PyClass { BuiltinTypes.ellipsisType }
 }
 
 /// `int`: a machine word when it fits (the fast path), a BigInt otherwise.
-class PyInt: PyObject {
+class PyInt: PyObject, @unchecked Sendable {
     let small: Int
     let big: BigInt?
 
@@ -51,7 +51,7 @@ class PyInt: PyObject {
     }
 }
 
-final class PyBool: PyInt {
+final class PyBool: PyInt, @unchecked Sendable {
     static let trueValue = PyBool(1)
     static let falseValue = PyBool(0)
     static func of(_ b: Bool) -> PyBool { b ? trueValue : falseValue }
@@ -59,13 +59,13 @@ final class PyBool: PyInt {
     override var pyClass: PyClass { BuiltinTypes.bool }
 }
 
-final class PyFloat: PyObject {
+final class PyFloat: PyObject, @unchecked Sendable {
     let value: Double
     init(_ v: Double) { value = v }
     override var pyClass: PyClass { BuiltinTypes.float }
 }
 
-final class PyComplex: PyObject {
+final class PyComplex: PyObject, @unchecked Sendable {
     let real: Double
     let imag: Double
     init(_ r: Double, _ i: Double) { real = r; imag = i }
@@ -74,7 +74,7 @@ final class PyComplex: PyObject {
 
 /// `str`. Python indexes strings by code point, so the scalars are materialised lazily the first
 /// time a string is indexed or sliced.
-final class PyString: PyObject {
+final class PyString: PyObject, @unchecked Sendable {
     let value: String
     private var scalarCache: [Unicode.Scalar]?
 
@@ -94,26 +94,26 @@ final class PyString: PyObject {
     static let empty = PyString("")
 }
 
-final class PyBytes: PyObject {
+final class PyBytes: PyObject, @unchecked Sendable {
     let value: [UInt8]
     init(_ v: [UInt8]) { value = v }
     override var pyClass: PyClass { BuiltinTypes.bytes }
 }
 
-class PyList: PyObject {
+class PyList: PyObject, @unchecked Sendable {
     var items: [PyObject]
     init(_ items: [PyObject] = []) { self.items = items }
     override var pyClass: PyClass { BuiltinTypes.list }
 }
 
-class PyTuple: PyObject {
+class PyTuple: PyObject, @unchecked Sendable {
     let items: [PyObject]
     init(_ items: [PyObject]) { self.items = items }
     override var pyClass: PyClass { BuiltinTypes.tuple }
     static let empty = PyTuple([])
 }
 
-final class PyRange: PyObject {
+final class PyRange: PyObject, @unchecked Sendable {
     let start: BigInt
     let stop: BigInt
     let step: BigInt
@@ -131,7 +131,7 @@ final class PyRange: PyObject {
     override var pyClass: PyClass { BuiltinTypes.range }
 }
 
-final class PySlice: PyObject {
+final class PySlice: PyObject, @unchecked Sendable {
     let start: PyObject
     let stop: PyObject
     let step: PyObject
@@ -144,7 +144,7 @@ final class PySlice: PyObject {
 }
 
 /// A module object: a named namespace.
-final class PyModule: PyObject {
+final class PyModule: PyObject, @unchecked Sendable {
     let name: String
     var dict: [String: PyObject]
     init(name: String, dict: [String: PyObject] = [:]) {

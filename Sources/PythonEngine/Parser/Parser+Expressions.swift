@@ -234,7 +234,6 @@ extension Parser {
                 let args = try parseCallArguments()
                 try expect(")")
                 e = Expr(.call(e, args), line: e.line, column: e.column)
-                _ = t
             } else if match("[") {
                 let index = try parseSubscriptList()
                 try expect("]")
@@ -243,7 +242,7 @@ extension Parser {
                 guard current.kind == .name else { throw syntaxError() }
                 let name = advance().text
                 if pythonKeywords.contains(name) { throw syntaxError(at: tokens[pos - 1]) }
-                e = Expr(.attribute(e, name), line: e.line, column: e.column)
+                e = Expr(.attribute(e, mangle(name)), line: e.line, column: e.column)
             } else {
                 break
             }
@@ -381,7 +380,7 @@ extension Parser {
             default:
                 if pythonKeywords.contains(t.text) { throw syntaxError() }
                 pos += 1
-                return makeExpr(.name(t.text), t)
+                return makeExpr(.name(mangle(t.text)), t)
             }
         case .op:
             switch t.text {

@@ -12,6 +12,16 @@ public struct Parser {
     var scopes: [ScopeBuilder] = [ScopeBuilder(kind: .module, qualifiedPrefix: "")]
     /// Loop nesting of the innermost function, for `'break' outside loop`.
     var loopDepth = 0
+    /// Enclosing class names, innermost last, for private-name mangling (`__x` -> `_C__x`).
+    var classNames: [String] = []
+
+    /// CPython's private name mangling inside a class body (and the functions in it).
+    func mangle(_ name: String) -> String {
+        guard let cls = classNames.last, name.hasPrefix("__"), !name.hasSuffix("__"), !name.contains(".") else { return name }
+        let stripped = cls.drop { $0 == "_" }
+        if stripped.isEmpty { return name }
+        return "_" + stripped + name
+    }
 
     struct ScopeBuilder {
         enum Kind { case module, function, classBody, comprehension }
@@ -122,7 +132,7 @@ public struct Parser {
     }
 
     mutating func markGenerator(_ token: Token) throws(PythonSyntaxError) {
-        var i = scopes.count - 1
+        let i = scopes.count - 1
         switch scopes[i].kind {
         case .module, .classBody:
             throw PythonSyntaxError("'yield' outside function", line: token.line, column: token.column)
@@ -131,7 +141,6 @@ public struct Parser {
         case .function:
             scopes[i].info.isGenerator = true
         }
-        i = 0
     }
 
     var inFunction: Bool { scopes.contains { $0.kind == .function } }
@@ -206,16 +215,10 @@ public struct Parser {
             break
         }
         guard current.kind == .newline || current.kind == .endMarker else {
-            throw adjacentExpressionError()
+            throw syntaxError()
         }
         if current.kind == .newline { pos += 1 }
         return stmts
-    }
-
-    /// The error for two expressions written next to each other, with CPython's special cases.
-    func adjacentExpressionError() -> PythonSyntaxError {
-        if current.isOp("=") || current.kind == .indent || current.kind == .dedent { return syntaxError() }
-        return syntaxError()
     }
 
     mutating func parseSmallStatement() throws(PythonSyntaxError) -> Stmt {
@@ -647,7 +650,7 @@ public struct Parser {
 
     mutating func parseFunctionDef(decorators: [Expr]) throws(PythonSyntaxError) -> Stmt {
         let t = advance()
-        let name = try expectName()
+        let name = mangle(try expectName())
         bind(name)
         guard check("(") else { throw syntaxError(check(":") ? "invalid syntax" : "invalid syntax") }
         pos += 1
@@ -669,6 +672,7 @@ public struct Parser {
         }
         loopDepth = savedLoop
         let scope = scopes.removeLast().info
+        if scope.isGenerator { try checkYieldPlacement(body) }
         let code = FunctionCode(name: name, qualifiedName: qualified, parameters: params, body: body, scope: scope, line: t.line, isLambda: false, docString: docString(body))
         return Stmt(.functionDef(code, decorators: decorators), line: decorators.first.map { $0.line - 0 } ?? t.line, column: t.column)
     }
@@ -751,6 +755,8 @@ public struct Parser {
         scopes.append(ScopeBuilder(kind: .classBody, qualifiedPrefix: qualifiedPrefix + name + "."))
         let savedLoop = loopDepth
         loopDepth = 0
+        classNames.append(name)
+        defer { classNames.removeLast() }
         let body: [Stmt]
         do {
             body = try parseBlock(after: "class definition", line: t.line)

@@ -60,7 +60,9 @@ struct DecimalDigits: Equatable, Sendable {
     /// trailing zeros removed (dtoa mode 2). Zero gives `[0]`, point 1.
     static func significant(_ magnitude: Double, count: Int) -> DecimalDigits {
         let x = Swift.abs(magnitude)
-        let n = Swift.max(count, 1)
+        // A double has at most 767 significant decimal digits, so beyond 800 nothing rounds:
+        // capping keeps '.100000000e' from computing 10^100000000.
+        let n = Swift.min(Swift.max(count, 1), 800)
         if x == 0 { return DecimalDigits(digits: [0], decimalPoint: 1) }
         let (num, den) = exactRational(x)
         let k = decimalExponent(num, den)   // 10^k <= x < 10^(k+1)
@@ -80,10 +82,12 @@ struct DecimalDigits: Equatable, Sendable {
         let x = Swift.abs(magnitude)
         if x == 0 { return DecimalDigits(digits: [0], decimalPoint: 1) }
         let (num, den) = exactRational(x)
-        let q = scaledRounded(num, den, powerOfTen: fractionDigits)
+        // Every double is a multiple of 2^-1074, so 1100 fraction digits are already exact.
+        let places = Swift.min(fractionDigits, 1100)
+        let q = scaledRounded(num, den, powerOfTen: places)
         if q.isZero { return DecimalDigits(digits: [], decimalPoint: -fractionDigits) }
         let all = digitsOf(q)
-        return DecimalDigits(digits: stripped(all), decimalPoint: all.count - fractionDigits)
+        return DecimalDigits(digits: stripped(all), decimalPoint: all.count - places)
     }
 
     private static func digitsOf(_ q: BigInt) -> [UInt8] {

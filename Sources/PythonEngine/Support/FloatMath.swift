@@ -59,6 +59,8 @@ func pythonRound(_ x: Double, ndigits: Int) throws(SupportError) -> Double {
 /// multiple of 10^-ndigits (`round(125, -1) == 120`).
 func pythonRoundInt(_ v: BigInt, ndigits: Int) -> BigInt {
     if ndigits >= 0 { return v }
+    // |v| < 10^-ndigits / 2 rounds to 0; checking by size avoids computing 10^(10^9).
+    if -ndigits > v.magnitude.bitWidth / 3 + 2 { return 0 }
     let unit = BigInt(10).power(-ndigits)
     return roundHalfEven(v, unit) * unit
 }

@@ -7,6 +7,7 @@
 /// `format(v, spec)` for a float, as CPython's `format_float_internal`.
 func formatFloat(_ v: Double, _ spec: FormatSpec, typeName: String = "float") throws(SupportError) -> String {
     let groupSize = try spec.groupSize(effectiveType: spec.type ?? "\0")
+    try checkResultLength(spec.width ?? 0)
     var flags: DoubleToStringFlags = []
     var code: Character
     var defaultPrecision = 6
@@ -38,6 +39,7 @@ func formatFloat(_ v: Double, _ spec: FormatSpec, typeName: String = "float") th
         if code == "r" { code = "g" }
     }
     if precision > Int(Int32.max) { throw .valueError("precision too big") }
+    try checkResultLength(precision)
     var text = pythonDoubleToString(value, code: code, precision: precision, flags: flags)
     if percent { text += "%" }
 

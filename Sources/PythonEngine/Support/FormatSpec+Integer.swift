@@ -11,6 +11,7 @@ import BigInt
 func formatInteger(_ v: BigInt, _ spec: FormatSpec, typeName: String = "int") throws(SupportError) -> String {
     let type = spec.type ?? "d"
     let groupSize = try spec.groupSize(effectiveType: type)
+    try checkResultLength(spec.width ?? 0)
     switch type {
     case "b", "c", "d", "o", "x", "X", "n":
         break

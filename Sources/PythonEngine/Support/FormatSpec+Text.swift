@@ -9,6 +9,7 @@ func formatText(_ s: String, _ spec: FormatSpec, typeName: String = "str") throw
     let type = spec.type ?? "s"
     _ = try spec.groupSize(effectiveType: type)
     guard type == "s" else { throw unknownFormatCode(type, typeName) }
+    try checkResultLength(spec.width ?? 0)
     if spec.sign == " " { throw .valueError("Space not allowed in string format specifier") }
     if spec.sign != nil { throw .valueError("Sign not allowed in string format specifier") }
     if spec.noNegativeZero {

@@ -106,8 +106,12 @@ struct FormatSpec: Equatable, Sendable {
         return any ? value : nil
     }
 
+    /// A decimal digit of any script: CPython reads widths with Py_UNICODE_TODECIMAL, so
+    /// `format(1, '١٠')` pads to 10.
     private static func asciiDigit(_ c: Unicode.Scalar) -> Int? {
-        c.value >= 48 && c.value <= 57 ? Int(c.value - 48) : nil
+        if c.value >= 48 && c.value <= 57 { return Int(c.value - 48) }
+        guard c.properties.numericType == .decimal, let v = c.properties.numericValue else { return nil }
+        return Int(v)
     }
 
     /// CPython checks the grouping option against the (defaulted) type at parse time.

@@ -211,6 +211,8 @@ func pythonPercentFormat<Value>(_ format: String, _ args: PercentArguments<Value
             if spec.precision == .star {
                 spec.precision = .value(Swift.max(0, try starValue(try nextArgument(), access)))
             }
+            if case .value(let w)? = spec.width { try checkResultLength(w) }
+            if case .value(let p)? = spec.precision, "eEfFgGdiuoxX".contains(spec.conversion) { try checkResultLength(p) }
             let value = try nextArgument()
             out += try formatPercentValue(value, spec, access)
         }

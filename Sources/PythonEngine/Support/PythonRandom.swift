@@ -18,7 +18,7 @@
 //     mutating func shuffle<T>(_ x: inout [T])
 //     mutating func sampleIndices(populationSize n: Int, k: Int) throws(SupportError) -> [Int]
 //     mutating func sample<T>(_ population: [T], k: Int) throws(SupportError) -> [T]
-//     mutating func choicesIndices(count n: Int, k: Int) -> [Int]                     // choices(pop, k=k)
+//     mutating func choicesIndices(count n: Int, k: Int) throws(SupportError) -> [Int]                   // choices(pop, k=k)
 //     mutating func choicesIndices(cumulativeWeights: [Double], k: Int) throws(SupportError) -> [Int]
 //     mutating func uniform(_ a: Double, _ b: Double) -> Double
 //     mutating func triangular(low: Double = 0, high: Double = 1, mode: Double? = nil) -> Double
@@ -97,6 +97,7 @@ struct PythonRandom: Sendable {
     mutating func getrandbits(_ k: Int) throws(SupportError) -> BigInt {
         if k < 0 { throw .valueError("number of bits must be non-negative") }
         if k == 0 { return 0 }
+        try checkResultLength(k / 64)
         if k <= 32 { return BigInt(twister.nextUInt32() >> UInt32(32 - k)) }
         var remaining = k
         var words: [UInt] = []
@@ -190,6 +191,7 @@ struct PythonRandom: Sendable {
     /// the population is small relative to k, else rejection with a set of chosen indices.
     mutating func sampleIndices(populationSize n: Int, k: Int) throws(SupportError) -> [Int] {
         guard k >= 0 && k <= n else { throw .valueError("Sample larger than population or is negative") }
+        try checkResultLength(k)
         var result = [Int](repeating: 0, count: k)
         var setsize = 21
         if k > 5 {
@@ -220,7 +222,8 @@ struct PythonRandom: Sendable {
     }
 
     /// `choices(population, k=k)` without weights: the chosen indices (`floor(random() * n)`).
-    mutating func choicesIndices(count n: Int, k: Int) -> [Int] {
+    mutating func choicesIndices(count n: Int, k: Int) throws(SupportError) -> [Int] {
+        try checkResultLength(k)
         let size = Double(n)
         return (0..<Swift.max(k, 0)).map { _ in Int((random() * size).rounded(.down)) }
     }
@@ -232,6 +235,7 @@ struct PythonRandom: Sendable {
         let total = last + 0.0
         if total <= 0 { throw .valueError("Total of weights must be greater than zero") }
         if !total.isFinite { throw .valueError("Total of weights must be finite") }
+        try checkResultLength(k)
         let hi = cum.count - 1
         return (0..<Swift.max(k, 0)).map { _ in
             let x = random() * total

@@ -3,8 +3,9 @@
 //   PyStr.center(_ s: String, _ width: Int, fill: String = " ") throws(SupportError) -> String
 //   PyStr.ljust(_ s: String, _ width: Int, fill: String = " ") throws(SupportError) -> String
 //   PyStr.rjust(_ s: String, _ width: Int, fill: String = " ") throws(SupportError) -> String
-//   PyStr.zfill(_ s: String, _ width: Int) -> String
-//   PyStr.expandtabs(_ s: String, tabsize: Int = 8) -> String
+//   PyStr.zfill(_ s: String, _ width: Int) throws(SupportError) -> String
+//   PyStr.expandtabs(_ s: String, tabsize: Int = 8) throws(SupportError) -> String
+// (the throwing ones refuse results over SupportLimits.maxResultLength with MemoryError)
 
 extension PyStr {
     /// `s.strip(chars)`: nil strips Python whitespace; otherwise any code point of `chars`.
@@ -38,6 +39,7 @@ extension PyStr {
         let f = try fillCharacter(fill)
         let n = length(s)
         guard width > n else { return s }
+        try checkResultLength(width)
         let margin = width - n
         let left = margin / 2 + (margin & width & 1)
         return String(repeating: f, count: left) + s + String(repeating: f, count: margin - left)
@@ -47,6 +49,7 @@ extension PyStr {
     static func ljust(_ s: String, _ width: Int, fill: String = " ") throws(SupportError) -> String {
         let f = try fillCharacter(fill)
         let n = length(s)
+        try checkResultLength(width)
         return width > n ? s + String(repeating: f, count: width - n) : s
     }
 
@@ -54,6 +57,7 @@ extension PyStr {
     static func rjust(_ s: String, _ width: Int, fill: String = " ") throws(SupportError) -> String {
         let f = try fillCharacter(fill)
         let n = length(s)
+        try checkResultLength(width)
         return width > n ? String(repeating: f, count: width - n) + s : s
     }
 
@@ -65,9 +69,10 @@ extension PyStr {
     }
 
     /// `s.zfill(width)`: zeros after a leading sign (`'-42'.zfill(6) == '-00042'`).
-    static func zfill(_ s: String, _ width: Int) -> String {
+    static func zfill(_ s: String, _ width: Int) throws(SupportError) -> String {
         var text = scalars(s)
         guard width > text.count else { return s }
+        try checkResultLength(width)
         let fillCount = width - text.count
         let insertAt = (text.first == "+" || text.first == "-") ? 1 : 0
         text.insert(contentsOf: Array(repeating: "0", count: fillCount), at: insertAt)
@@ -75,19 +80,23 @@ extension PyStr {
     }
 
     /// `s.expandtabs(tabsize)`: columns restart after `\n` and `\r`.
-    static func expandtabs(_ s: String, tabsize: Int = 8) -> String {
+    static func expandtabs(_ s: String, tabsize: Int = 8) throws(SupportError) -> String {
         var out = String.UnicodeScalarView()
         var column = 0
+        var produced = 0
         for c in s.unicodeScalars {
             if c == "\t" {
                 if tabsize > 0 {
                     let spaces = tabsize - column % tabsize
+                    produced += spaces
+                    try checkResultLength(produced)
                     out.append(contentsOf: repeatElement(" ", count: spaces))
                     column += spaces
                 }
             } else {
                 out.append(c)
                 column += 1
+                produced += 1
                 if c == "\n" || c == "\r" { column = 0 }
             }
         }

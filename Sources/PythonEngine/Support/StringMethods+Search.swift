@@ -4,7 +4,7 @@
 //   PyStr.index(_ s: String, _ sub: String, start: Int? = nil, end: Int? = nil) throws(SupportError) -> Int
 //   PyStr.rindex(_ s: String, _ sub: String, start: Int? = nil, end: Int? = nil) throws(SupportError) -> Int
 //   PyStr.count(_ s: String, _ sub: String, start: Int? = nil, end: Int? = nil) -> Int
-//   PyStr.replace(_ s: String, _ old: String, _ new: String, count: Int = -1) -> String
+//   PyStr.replace(_ s: String, _ old: String, _ new: String, count: Int = -1) throws(SupportError) -> String
 //   PyStr.startswith(_ s: String, _ prefixes: [String], start: Int? = nil, end: Int? = nil) -> Bool
 //   PyStr.endswith(_ s: String, _ suffixes: [String], start: Int? = nil, end: Int? = nil) -> Bool
 //       (one prefix: pass [p]; a tuple of prefixes: pass them all)
@@ -67,9 +67,22 @@ extension PyStr {
 
     /// `s.replace(old, new, count)`; a negative count replaces all. An empty `old` inserts
     /// `new` before every code point and at the end (`'abc'.replace('', '-') == '-a-b-c-'`).
-    static func replace(_ s: String, _ old: String, _ new: String, count: Int = -1) -> String {
+    static func replace(_ s: String, _ old: String, _ new: String, count: Int = -1) throws(SupportError) -> String {
         let hay = scalars(s), needle = scalars(old), replacement = scalars(new)
         var remaining = count < 0 ? Int.max : count
+        // Worst case: a replacement at every gap. Refuse before building a giant string.
+        if replacement.count > needle.count {
+            let gaps = needle.isEmpty ? hay.count + 1 : hay.count / needle.count
+            let (extra, o1) = Swift.min(gaps, remaining).multipliedReportingOverflow(by: replacement.count - needle.count)
+            if o1 { throw SupportError(.memoryError, "") }
+            if hay.count + extra > SupportLimits.maxResultLength {
+                // Only refuse when the real result is too long (count the actual matches).
+                let matches = needle.isEmpty ? hay.count + 1 : self.count(s, old)
+                let (real, o2) = Swift.min(matches, remaining).multipliedReportingOverflow(by: replacement.count - needle.count)
+                if o2 { throw SupportError(.memoryError, "") }
+                try checkResultLength(hay.count + real)
+            }
+        }
         var out: Scalars = []
         out.reserveCapacity(hay.count)
         if needle.isEmpty {

@@ -2,7 +2,7 @@
 //   func pythonStringRepr(_ s: String) -> String        // repr(str): quotes and escapes as CPython
 //   func pythonAsciiRepr(_ s: String) -> String         // ascii(str): repr with non-ASCII escaped
 //   func pythonBytesRepr(_ bytes: [UInt8]) -> String    // repr(bytes): b'...'
-//   func isPythonPrintable(_ c: Unicode.Scalar) -> Bool // Py_UNICODE_ISPRINTABLE
+//   func isPythonPrintable(_ c: Unicode.Scalar) -> Bool // Py_UNICODE_ISPRINTABLE (PrintableTable.swift)
 //   func isPythonWhitespace(_ c: Unicode.Scalar) -> Bool // Py_UNICODE_ISSPACE (str.isspace, split())
 //   func isPythonLineBreak(_ c: Unicode.Scalar) -> Bool  // str.splitlines boundaries
 
@@ -73,20 +73,6 @@ func pythonBytesRepr(_ bytes: [UInt8]) -> String {
         }
     }
     return out + String(UnicodeScalar(quote))
-}
-
-/// CPython's notion of printable: everything except the categories Other (Cc, Cf, Cs, Co, Cn)
-/// and Separator (Zl, Zp, Zs), with the ASCII space as the one printable separator.
-/// (Swift's Unicode tables may be a version newer than Python 3.11's Unicode 14.)
-func isPythonPrintable(_ c: Unicode.Scalar) -> Bool {
-    if c == " " { return true }
-    switch c.properties.generalCategory {
-    case .control, .format, .surrogate, .privateUse, .unassigned,
-         .lineSeparator, .paragraphSeparator, .spaceSeparator:
-        return false
-    default:
-        return true
-    }
 }
 
 /// Python's whitespace (`str.isspace`, `str.split()`, `strip()`): bidirectional class WS, B or S,

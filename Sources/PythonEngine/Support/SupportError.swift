@@ -3,6 +3,8 @@
 //     let kind: SupportError.Kind      // .valueError, .overflowError, .zeroDivisionError, .typeError, .indexError
 //     let message: String               // exactly CPython's message text (no "ValueError: " prefix)
 //     var pythonTypeName: String        // "ValueError", ... (== kind.rawValue)
+//   enum SupportLimits { static let maxResultLength: Int }   // refuse results longer than this
+//   func checkResultLength(_ n: Int) throws(SupportError)     // MemoryError beyond the limit
 
 /// The one error type thrown by the Support utilities.
 ///
@@ -19,6 +21,9 @@ struct SupportError: Error, Equatable, Sendable, CustomStringConvertible {
         case typeError = "TypeError"
         case indexError = "IndexError"
         case notImplementedError = "NotImplementedError"
+        /// Raised (with an empty message, as CPython prints a bare `MemoryError`) when a result
+        /// would exceed `SupportLimits.maxResultLength`.
+        case memoryError = "MemoryError"
     }
 
     let kind: Kind
@@ -38,6 +43,20 @@ struct SupportError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The exception class name, e.g. `"ValueError"`.
     var pythonTypeName: String { kind.rawValue }
 
-    /// `"ValueError: message"`, the last line of a CPython traceback.
-    var description: String { "\(kind.rawValue): \(message)" }
+    /// `"ValueError: message"`, the last line of a CPython traceback (a bare name when the
+    /// message is empty, as CPython prints `MemoryError`).
+    var description: String { message.isEmpty ? kind.rawValue : "\(kind.rawValue): \(message)" }
+}
+
+/// Sizes beyond which the utilities refuse work instead of exhausting memory. CPython would try
+/// (and usually die with MemoryError); a grader must stay up, so hostile input such as
+/// `f"{x:999999999}"` or `"a".center(10**10)` ends in a Python MemoryError instead.
+enum SupportLimits {
+    /// Longest string (in code points) or list a single operation may produce.
+    static let maxResultLength = 50_000_000
+}
+
+/// Throws MemoryError when an operation would produce more than `SupportLimits.maxResultLength`.
+func checkResultLength(_ n: Int) throws(SupportError) {
+    if n > SupportLimits.maxResultLength { throw SupportError(.memoryError, "") }
 }

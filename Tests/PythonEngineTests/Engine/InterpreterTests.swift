@@ -35,6 +35,13 @@ import Testing
         ("print([i * j for i in range(3) for j in range(2) if j], {k: v for k, v in [(1, 2)]})", "[0, 1, 2] {1: 2}\n"),
         ("print((n := 10) + 1, n)", "11 10\n"),
         ("print('a,b,,c'.split(','), ' x '.strip(), 'Hi'.upper(), 'ab'.center(6, '*'))", "['a', 'b', '', 'c'] x HI **ab**\n"),
+        ("def g():\n    try:\n        yield 1\n    finally:\n        print('cleanup')\nfor x in g():\n    break\nprint('after')", "cleanup\nafter\n"),
+        ("class L(list):\n    def total(self): return sum(self)\nm = L([1, 2])\nm.append(3)\nprint(m, len(m), m.total())", "[1, 2, 3] 3 6\n"),
+        ("class A:\n    def __init__(self): self.__x = 1\nprint(A()._A__x)", "1\n"),
+        ("class T:\n    def __init__(self): self._v = 0\n    @property\n    def v(self): return self._v\n    @v.setter\n    def v(self, x): self._v = x * 2\nt = T()\nt.v = 4\nprint(t.v)", "8\n"),
+        ("import collections\nc = collections.Counter('abracadabra')\nprint(c.most_common(2), c['z'])", "[('a', 5), ('b', 2)] 0\n"),
+        ("import itertools\nprint(list(itertools.islice(itertools.count(1, 3), 4)), list(itertools.combinations('abc', 2)))", "[1, 4, 7, 10] [('a', 'b'), ('a', 'c'), ('b', 'c')]\n"),
+        ("print('%-6s|%6.2f|%03d|%x' % ('ab', 3.14159, 7, 255))", "ab    |  3.14|007|ff\n"),
     ]
 
     @Test(arguments: 0..<cases.count)

@@ -48,6 +48,12 @@ import Testing
         #expect(message(BigInt(10).power(5000), "x") == nil)
     }
 
+    // python3 -c "print(repr(format(1, '\u0661\u0660')), repr(format(1.5, '.\u0662f')))"
+    @Test func unicodeDigitsInWidthAndPrecision() throws {
+        #expect(try formatInteger(1, spec: "\u{661}\u{660}") == "         1")
+        #expect(try formatFloat(1.5, spec: ".\u{662}f") == "1.50")
+    }
+
     @Test func textErrors() {
         func message(_ spec: String) -> String? {
             do { _ = try formatText("a", spec: spec); return nil } catch { return error.message }

@@ -68,7 +68,7 @@ import Testing
         #expect(try r.sampleIndices(populationSize: 1_000_000_000, k: 5) == [638607429, 771831304, 988010643, 943618062, 416191547])
         #expect(try r.sample(["a", "b", "c", "d"], k: 2) == ["d", "b"])
         #expect(try r.choice(Array("abcdef")) == "f")
-        #expect(r.choicesIndices(count: 10, k: 5) == [8, 4, 9, 8, 0])
+        #expect(try r.choicesIndices(count: 10, k: 5) == [8, 4, 9, 8, 0])
         #expect(try r.choicesIndices(cumulativeWeights: [1, 2, 10, 20], k: 5) == [2, 2, 3, 2, 3])
     }
 

@@ -44,14 +44,14 @@ import Testing
         case "center": return try PyStr.center(s, Int(f[2]) ?? 0, fill: String(f[3]))
         case "ljust": return try PyStr.ljust(s, Int(f[2]) ?? 0, fill: String(f[3]))
         case "rjust": return try PyStr.rjust(s, Int(f[2]) ?? 0, fill: String(f[3]))
-        case "zfill": return PyStr.zfill(s, Int(f[2]) ?? 0)
-        case "expandtabs": return PyStr.expandtabs(s, tabsize: Int(f[2]) ?? 8)
+        case "zfill": return try PyStr.zfill(s, Int(f[2]) ?? 0)
+        case "expandtabs": return try PyStr.expandtabs(s, tabsize: Int(f[2]) ?? 8)
         case "find": return String(PyStr.find(s, String(f[2]), start: optionalInt(f[3]), end: optionalInt(f[4])))
         case "rfind": return String(PyStr.rfind(s, String(f[2]), start: optionalInt(f[3]), end: optionalInt(f[4])))
         case "count": return String(PyStr.count(s, String(f[2]), start: optionalInt(f[3]), end: optionalInt(f[4])))
         case "startswith": return encode(PyStr.startswith(s, [String(f[2])], start: optionalInt(f[3]), end: optionalInt(f[4])))
         case "endswith": return encode(PyStr.endswith(s, [String(f[2])], start: optionalInt(f[3]), end: optionalInt(f[4])))
-        case "replace": return PyStr.replace(s, String(f[2]), String(f[3]), count: Int(f[4]) ?? -1)
+        case "replace": return try PyStr.replace(s, String(f[2]), String(f[3]), count: Int(f[4]) ?? -1)
         case "partition":
             let (a, b, c) = try PyStr.partition(s, String(f[2]))
             return encode([a, b, c])
@@ -102,6 +102,22 @@ import Testing
         #expect(throws: SupportError.valueError("substring not found")) { try PyStr.rindex("a", "b", start: 1) }
         #expect(PyStr.startswith("hello", ["x", "he"]))
         #expect(!PyStr.endswith("hello", ["x", "he"]))
+    }
+
+    // python3 -c "for c in [0x1FAE8, 0xA0, 0x378, 0xE9, 0xE000, 0x10FFFF, 0x20, 0x7F, 0x200B, 0x1F600, 0x4E2D,
+    //   0xAD, 0x2028, 0xFEFF, 0x1FAE0]: print(hex(c), chr(c).isprintable(), repr(chr(c)))"
+    @Test func printableFollowsPython311Tables() {
+        let cases: [(UInt32, Bool, String)] = [
+            (0x1FAE8, false, "'\\U0001fae8'"), (0xA0, false, "'\\xa0'"), (0x378, false, "'\\u0378'"), (0xE9, true, "'\u{e9}'"),
+            (0xE000, false, "'\\ue000'"), (0x10FFFF, false, "'\\U0010ffff'"), (0x20, true, "' '"), (0x7F, false, "'\\x7f'"),
+            (0x200B, false, "'\\u200b'"), (0x1F600, true, "'\u{1f600}'"), (0x4E2D, true, "'\u{4e2d}'"), (0xAD, false, "'\\xad'"),
+            (0x2028, false, "'\\u2028'"), (0xFEFF, false, "'\\ufeff'"), (0x1FAE0, true, "'\u{1fae0}'"),
+        ]
+        for (code, printable, repr) in cases {
+            guard let scalar = Unicode.Scalar(code) else { continue }
+            #expect(isPythonPrintable(scalar) == printable, "U+\(String(code, radix: 16))")
+            #expect(pythonStringRepr(String(Character(scalar))) == repr, "U+\(String(code, radix: 16))")
+        }
     }
 
     // python3 -c "print(repr(b'a\'b\x00\xff\n'), repr(b'\"'), repr(b''))"
