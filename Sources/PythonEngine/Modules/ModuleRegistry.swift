@@ -46,7 +46,7 @@ public struct ModuleRegistry: Sendable {
         r.register("collections") { PyModuleHandle($0.makeCollectionsModule()) }
         r.register("string") { PyModuleHandle($0.makeStringModule()) }
         r.register("typing") { PyModuleHandle($0.makeTypingModule()) }
-        return r
+        return r.registeringMultiprocessing()
     }()
 }
 

@@ -1,0 +1,81 @@
+import ProcessRuntime
+#if canImport(Glibc)
+import Glibc
+#endif
+
+extension Interpreter {
+    /// `start()` under `spawn`: the target and arguments are pickled (so a lambda fails in the
+    /// parent, as on macOS), and the child is a fresh interpreter that re-runs the main module
+    /// as `__mp_main__` before looking the target up by name. Starting a process while that
+    /// re-run is in progress (a missing main guard) fails in the child with CPython's
+    /// bootstrapping `RuntimeError`. The child is still made by `fork` (this process is
+    /// single-threaded), but it uses none of the parent's Python state.
+    func startSpawnedProcess(_ me: PyObject, _ p: MPProcess, _ state: MultiprocessingState) throws {
+        let target = try p.target.map { try pickle($0) }
+        let args = try p.args.map { try pickle($0) }
+        let kwargs = try p.kwargs.map { ($0.0, try pickle($0.1)) }
+        var subclass: PickleValue?
+        var attributes: [(String, PickleValue)] = []
+        if let inst = me as? PyInstance, !(me is MPProcess) {
+            subclass = try pickle(inst.cls)
+            for key in inst.attributes.keys.sorted() { attributes.append((key, try pickle(inst.attributes[key]!))) }
+        }
+        guard let file = (mainGlobals.values["__file__"] as? PyString)?.value, let lines = sources[file] else {
+            throw pythonError("RuntimeError", "spawn needs the main module's source")
+        }
+        let source = lines.joined(separator: "\n")
+        let registry = moduleRegistry
+        let parentPID = getpid()
+        let name = p.name
+        let daemon = p.daemon
+        let argv = self.argv
+        flush()
+        do {
+            p.child = try ChildProcess.fork(budget: state.budget) { () -> Int32 in
+                stdout.discardBuffered()
+                stderr.discardBuffered()
+                try? ChildSide.redirectStandardInputToDevNull()
+                let fresh = Interpreter(stdout: stdout, stderr: stderr, limits: limits, registry: registry)
+                fresh.argv = argv
+                fresh.mainGlobals.values["__name__"] = PyString("__mp_main__")
+                guard let childState = try? fresh.multiprocessingState() else { return 1 }
+                childState.startMethod = "spawn"
+                childState.startMethodWasSet = true
+                let parent = MPProcess(cls: childState.classes.process, name: "MainProcess", parentPID: 0)
+                parent.ownPID = parentPID
+                let meFresh = MPProcess(cls: childState.classes.process, name: name, parentPID: parentPID)
+                meFresh.ownPID = getpid()
+                meFresh.daemon = daemon
+                meFresh.startMethod = "spawn"
+                childState.currentProcess = meFresh
+                childState.parentProcess = parent
+                childState.identityCounter = 0
+                childState.traceProcess(event: "process_start", meFresh)
+                childState.bootstrapping = true
+                let outcome = fresh.runModule(source: source, fileName: file)
+                childState.bootstrapping = false
+                if outcome.exitStatus != 0 {
+                    fresh.flush()
+                    return outcome.exitStatus
+                }
+                let code = fresh.runProcessBody {
+                    meFresh.target = try target.map { try fresh.unpickle($0) }
+                    meFresh.args = try args.map { try fresh.unpickle($0) }
+                    meFresh.kwargs = try kwargs.map { ($0.0, try fresh.unpickle($0.1)) }
+                    var runner: PyObject = meFresh
+                    if let subclass, let cls = try fresh.unpickle(subclass) as? PyClass {
+                        let inst = PyInstance(cls: cls)
+                        inst.builtinValue = meFresh
+                        for (k, v) in attributes { inst.attributes[k] = try fresh.unpickle(v) }
+                        runner = inst
+                    }
+                    _ = try fresh.callPython(try fresh.getAttribute(runner, "run"), [])
+                }
+                return fresh.finishChild(meFresh, code: code, childState)
+            }
+        } catch {
+            throw mpError(error)
+        }
+        state.children.append(p)
+    }
+}
