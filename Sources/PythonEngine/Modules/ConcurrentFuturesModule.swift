@@ -3,13 +3,28 @@ import ProcessRuntime
 /// A `concurrent.futures.Future` of a `ProcessPoolExecutor` task (a pool job of one item).
 final class MPFuture: PyInstance, @unchecked Sendable {
     let owner: MPPool
-    let job: PoolJobID
+    /// The pool job; nil when the task never reached the pool (its function or arguments
+    /// could not be pickled: CPython reports that from `result()`, not from `submit()`).
+    let job: PoolJobID?
+    let presetError: PyError?
     var callbacks: [PyObject] = []
     var callbacksRun = false
-    init(cls: PyClass, owner: MPPool, job: PoolJobID) {
+    init(cls: PyClass, owner: MPPool, job: PoolJobID?, presetError: PyError? = nil) {
         self.owner = owner
         self.job = job
+        self.presetError = presetError
         super.init(cls: cls)
+    }
+
+    var isDone: Bool {
+        guard let job else { return true }
+        return (try? owner.pool.isReady(job)) == true
+    }
+
+    var failed: Bool {
+        guard let job else { return true }
+        if case .failure? = try? owner.pool.outcome(of: job) { return true }
+        return false
     }
 }
 
@@ -37,8 +52,13 @@ extension Interpreter {
         let eb = NativeClassBuilder(executor, MPPool.self)
         func submit(_ interp: Interpreter, _ p: MPPool, _ fn: PyObject, _ args: [PyObject], _ kwargs: [(String, PyObject)]) throws -> MPFuture {
             if p.pool.state != .running { throw interp.pythonError("RuntimeError", "cannot schedule new futures after shutdown") }
-            let item = try interp.poolTaskItem(try interp.pickle(fn), try args.map { try interp.pickle($0) },
+            let item: [UInt8]
+            do {
+                item = try interp.poolTaskItem(try interp.pickle(fn), try args.map { try interp.pickle($0) },
                                                try kwargs.map { .init(.str($0.0), try interp.pickle($0.1)) }, mode: .apply)
+            } catch let e as PyError {
+                return MPFuture(cls: future, owner: p, job: nil, presetError: e)
+            }
             var futureObject: MPFuture?
             let job = try p.pool.apply(item) { [unowned interp] _ in
                 guard let f = futureObject else { return }
@@ -111,19 +131,18 @@ extension Interpreter {
         }
         fb.method("done") { _, f, _ in
             _ = try? f.owner.pool.pump(timeout: 0)
-            return PyBool.of(try f.owner.pool.isReady(f.job))
+            return PyBool.of(f.isDone)
         }
         fb.method("running") { _, f, _ in
             _ = try? f.owner.pool.pump(timeout: 0)
-            return PyBool.of(!(try f.owner.pool.isReady(f.job)))
+            return PyBool.of(!f.isDone)
         }
         fb.method("cancel") { _, _, _ in PyBool.falseValue }
         fb.method("cancelled") { _, _, _ in PyBool.falseValue }
         fb.method("add_done_callback", ["fn"]) { interp, f, a in
             guard let fn = a.raw("fn") else { throw interp.typeError("add_done_callback() missing 1 required positional argument: 'fn'") }
             f.callbacks.append(fn)
-            let ready = try f.owner.pool.isReady(f.job)
-            if f.callbacksRun || ready {
+            if f.callbacksRun || f.isDone {
                 _ = try interp.callPython(fn, [f])
             }
             return PyNone.shared
@@ -148,7 +167,7 @@ extension Interpreter {
                 while yielded.count < futures.count {
                     interp.flush()
                     for f in futures where !yielded.contains(ObjectIdentifier(f)) {
-                        if (try? f.owner.pool.isReady(f.job)) == true {
+                        if f.isDone {
                             yielded.insert(ObjectIdentifier(f))
                             return f
                         }
@@ -184,8 +203,8 @@ extension Interpreter {
             let mode = try a["return_when"].map { try interp.str($0) } ?? "ALL_COMPLETED"
             interp.flush()
             while true {
-                let done = futures.filter { (try? $0.owner.pool.isReady($0.job)) == true }
-                let failed = done.contains { if case .failure? = try? $0.owner.pool.outcome(of: $0.job) { return true }; return false }
+                let done = futures.filter { $0.isDone }
+                let failed = done.contains { $0.failed }
                 let finished = done.count == futures.count || (mode == "FIRST_COMPLETED" && !done.isEmpty) || (mode == "FIRST_EXCEPTION" && failed)
                 if finished || deadline.hasExpired {
                     let result = PyInstance(cls: doneAndNotDone)
@@ -211,8 +230,10 @@ extension Interpreter {
 
     func futureResult(_ f: MPFuture, timeout: Double?) throws -> PyObject {
         flush()
+        if let e = f.presetError { throw e }
+        guard let job = f.job else { return PyNone.shared }
         do {
-            switch try f.owner.pool.result(of: f.job, timeout: timeout) {
+            switch try f.owner.pool.result(of: job, timeout: timeout) {
             case .success(let items): return try items.first.map { try unpickle(bytes: $0) } ?? PyNone.shared
             case .failure(let e): throw poolFailure(e)
             }

@@ -37,6 +37,25 @@ extension Interpreter {
         case let b as PyBytes: return .bytes(b.value)
         case let l as PyList where type(of: l) == PyList.self: return .list(try l.items.map { try pickle($0, depth: d) })
         case let t as PyTuple where type(of: t) == PyTuple.self: return .tuple(try t.items.map { try pickle($0, depth: d) })
+        case let counter as PyCounter:
+            return .instance(module: "collections", qualname: "Counter", state: [.init(.none, try pickle(plainDict(counter), depth: d))])
+        case let ordered as PyOrderedDict:
+            return .instance(module: "collections", qualname: "OrderedDict", state: [.init(.none, try pickle(plainDict(ordered), depth: d))])
+        case let dd as PyDefaultDict:
+            return .instance(module: "collections", qualname: "defaultdict", state: [
+                .init(.none, try pickle(plainDict(dd), depth: d)), .init(.str("default_factory"), try pickle(dd.factory ?? PyNone.shared, depth: d)),
+            ])
+        case let dq as PyDeque:
+            return .instance(module: "collections", qualname: "deque", state: [
+                .init(.none, .list(try dq.items.map { try pickle($0, depth: d) })), .init(.str("maxlen"), dq.maxlen.map { .int(BigInt($0)) } ?? .none),
+            ])
+        case let nt as PyNamedTuple:
+            if let failure = PicklingRules.classFailure(qualname: nt.cls.qualifiedName, module: nt.cls.moduleName, lookup: lookupGlobal(nt.cls.qualifiedName, nt.cls)) {
+                throw picklingFailure(failure)
+            }
+            return .instance(module: nt.cls.moduleName, qualname: nt.cls.qualifiedName, state: [
+                .init(.str("__namedtuple__"), .tuple(try nt.items.map { try pickle($0, depth: d) })),
+            ])
         case let dict as PyDict where type(of: dict) == PyDict.self:
             return .dict(try dictKeys(dict).map { key in
                 PickleValue.Pair(try pickle(key, depth: d), try pickle(try dictGet(dict, key) ?? PyNone.shared, depth: d))
@@ -204,6 +223,13 @@ extension Interpreter {
             let receiver = try unpickle(field("self") ?? .none)
             return try getAttribute(receiver, qualname)
         }
+        if module == "collections" {
+            let content = try state.first { $0.key == .none }.map { try unpickle($0.value) }
+            return try unpickleCollection(qualname, content, field)
+        }
+        if case .tuple(let items)? = field("__namedtuple__"), let cls = resolveQualifiedName(qualname) as? PyClass {
+            return PyNamedTuple(cls: cls, items: try items.map(unpickle))
+        }
         if module == "builtins" && qualname == "range" {
             guard case .int(let a)? = field("start"), case .int(let b)? = field("stop"), case .int(let c)? = field("step") else {
                 throw pythonError("RuntimeError", "malformed range in pickle data")
@@ -222,6 +248,31 @@ extension Interpreter {
             }
         }
         return inst
+    }
+
+    private func plainDict(_ d: PyDict) -> PyDict {
+        let out = PyDict()
+        out.table = d.table
+        return out
+    }
+
+    private func unpickleCollection(_ name: String, _ content: PyObject?, _ field: (String) -> PickleValue?) throws -> PyObject {
+        switch name {
+        case "Counter", "OrderedDict", "defaultdict":
+            let out: PyDict = name == "Counter" ? PyCounter() : name == "OrderedDict" ? PyOrderedDict() : PyDefaultDict()
+            if let source = content as? PyDict { out.table = source.table }
+            if let dd = out as? PyDefaultDict, let f = field("default_factory") {
+                let factory = try unpickle(f)
+                dd.factory = factory is PyNone ? nil : factory
+            }
+            return out
+        case "deque":
+            let dq = PyDeque((content as? PyList)?.items ?? [])
+            if case .int(let m)? = field("maxlen") { dq.maxlen = Int(m) }
+            return dq
+        default:
+            throw attributeError("Can't get attribute '\(name)' on <module 'collections'>")
+        }
     }
 
     func exceptionClass(named typeName: String) -> PyClass? {

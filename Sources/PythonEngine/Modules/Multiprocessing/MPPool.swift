@@ -29,6 +29,17 @@ final class MPAsyncResult: PyInstance, @unchecked Sendable {
     }
 }
 
+/// `imap`/`imap_unordered`'s iterator.
+final class MPIMapIterator: PyInstance, @unchecked Sendable {
+    let owner: MPPool
+    let job: PoolJobID
+    init(cls: PyClass, owner: MPPool, job: PoolJobID) {
+        self.owner = owner
+        self.job = job
+        super.init(cls: cls)
+    }
+}
+
 /// How a task calls its function, for the worker-side traceback CPython shows.
 enum PoolCallMode: String {
     case map, starmap, apply
@@ -141,6 +152,34 @@ extension Interpreter {
 
     func makePoolClasses(_ state: MultiprocessingState) -> (pool: PyClass, asyncResult: PyClass) {
         let asyncClass = makeNativeClass(name: "ApplyResult", module: "multiprocessing.pool", constructor: nil, methods: [:])
+        let mapResultClass = makeNativeClass(name: "MapResult", module: "multiprocessing.pool", bases: [asyncClass], constructor: nil, methods: [:])
+        let imapClass = makeNativeClass(name: "IMapIterator", module: "multiprocessing.pool", constructor: nil, methods: [:])
+        let imapUnorderedClass = makeNativeClass(name: "IMapUnorderedIterator", module: "multiprocessing.pool", bases: [imapClass], constructor: nil, methods: [:])
+        let ib = NativeClassBuilder(imapClass, MPIMapIterator.self)
+        func nextItem(_ interp: Interpreter, _ it: MPIMapIterator, timeout: Double?) throws -> PyObject {
+            do {
+                switch try it.owner.pool.next(in: it.job, timeout: timeout) {
+                case nil: throw PyError(exception: interp.newException(ExceptionTypes.stopIteration, []))
+                case .item(let bytes)?: return try interp.unpickle(bytes: bytes)
+                case .failure(let e)?: throw interp.poolFailure(e)
+                }
+            } catch let e as PyError {
+                throw e
+            } catch {
+                throw interp.mpError(error)
+            }
+        }
+        ib.method("next", ["timeout"]) { interp, it, a in
+            interp.flush()
+            return try nextItem(interp, it, timeout: try interp.timeoutValue(a.raw("timeout")))
+        }
+        try? ib.dunders(self, [
+            "__iter__": { _, it, _ in it },
+            "__next__": { interp, it, _ in
+                interp.flush()
+                return try nextItem(interp, it, timeout: nil)
+            },
+        ])
         let cls = makeNativeClass(name: "Pool", module: "multiprocessing.pool", constructor: nil, methods: [:])
         cls.constructor = { interp, args in
             let a = try NativeArguments(interp, args, function: "Pool", parameters: ["processes", "initializer", "initargs", "maxtasksperchild", "context"])
@@ -183,7 +222,7 @@ extension Interpreter {
             var result: MPAsyncResult?
             let onComplete = callbacks ? interp.completionHandler(a, single: false) : nil
             let job = try p.pool.map(encoded, chunkSize: chunk, onComplete: onComplete)
-            result = MPAsyncResult(cls: asyncClass, owner: p, job: job, single: false)
+            result = MPAsyncResult(cls: mapResultClass, owner: p, job: job, single: false)
             return result!
         }
         func applyJob(_ interp: Interpreter, _ p: MPPool, _ a: NativeArguments, function: String, callbacks: Bool) throws -> MPAsyncResult {
@@ -232,20 +271,7 @@ extension Interpreter {
                     for item in items { encoded.append(try interp.poolTaskItem(fv, [try interp.pickle(item)], mode: .map)) }
                 }
                 let job = try p.pool.iterate(encoded, chunkSize: chunk, ordered: ordered)
-                let pool = p.pool
-                return PyNativeIterator("IMapIterator") { interp in
-                    do {
-                        switch try pool.next(in: job, timeout: nil) {
-                        case nil: return nil
-                        case .item(let bytes)?: return try interp.unpickle(bytes: bytes)
-                        case .failure(let e)?: throw interp.poolFailure(e)
-                        }
-                    } catch let e as PyError {
-                        throw e
-                    } catch {
-                        throw interp.mpError(error)
-                    }
-                }
+                return MPIMapIterator(cls: ordered ? imapClass : imapUnorderedClass, owner: p, job: job)
             }
         }
         method("close") { interp, p, _ in
@@ -299,6 +325,8 @@ extension Interpreter {
         }
         resultMethod("ready") { interp, r, _ in
             _ = try? r.owner.pool.pump(timeout: 0)
+            // CPython never completes work cut off by terminate(): it stays not ready.
+            if case .failure(.terminated)? = try r.owner.pool.outcome(of: r.job) { return PyBool.falseValue }
             return PyBool.of(try r.owner.pool.isReady(r.job))
         }
         resultMethod("successful") { interp, r, _ in

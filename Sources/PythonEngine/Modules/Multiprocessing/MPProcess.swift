@@ -9,7 +9,16 @@ final class MPProcess: PyInstance, @unchecked Sendable {
     var target: PyObject?
     var args: [PyObject] = []
     var kwargs: [(String, PyObject)] = []
-    var name: String
+    /// The name given explicitly (`name=` or assignment); otherwise CPython's default,
+    /// `<class name>-<identity>` (`Process-1`, `Worker-2` for a subclass `Worker`).
+    var explicitName: String?
+    var identity: Int
+    /// `type(self).__name__` of the Python object (a subclass's name once it is known).
+    var className = "Process"
+    var name: String {
+        get { explicitName ?? "\(className)-\(identity)" }
+        set { explicitName = newValue }
+    }
     var daemon = false
     /// `process` for a `Process`, `main` for `MainProcess`, `pool worker`, `executor worker`.
     var kind = "process"
@@ -21,9 +30,13 @@ final class MPProcess: PyInstance, @unchecked Sendable {
     var ownPID: pid_t?
     var closed = false
     var endTraced = false
+    /// The subclass instance this is the native value of (what `current_process()` returns in
+    /// its child).
+    weak var pythonObject: PyInstance?
 
-    init(cls: PyClass, name: String, parentPID: pid_t) {
-        self.name = name
+    init(cls: PyClass, name: String?, identity: Int = 0, parentPID: pid_t) {
+        self.explicitName = name
+        self.identity = identity
         self.parentPID = parentPID
         super.init(cls: cls)
     }
@@ -41,7 +54,11 @@ extension Interpreter {
     /// The native value behind a `Process` (or subclass instance).
     func processValue(_ o: PyObject?) throws -> MPProcess {
         if let p = o as? MPProcess { return p }
-        if let inst = o as? PyInstance, let p = inst.builtinValue as? MPProcess { return p }
+        if let inst = o as? PyInstance, let p = inst.builtinValue as? MPProcess {
+            p.className = inst.cls.name
+            p.pythonObject = inst
+            return p
+        }
         throw typeError("descriptor requires a 'multiprocessing.process.BaseProcess' object")
     }
 
@@ -64,7 +81,7 @@ extension Interpreter {
             if let d = a["daemon"] { p.daemon = try interp.truthy(d) } else { p.daemon = state.currentProcess?.daemon ?? false }
         }
         func fresh() -> MPProcess {
-            let p = MPProcess(cls: cls, name: "Process-\(state.nextIdentity())", parentPID: getpid())
+            let p = MPProcess(cls: cls, name: nil, identity: state.nextIdentity(), parentPID: getpid())
             p.startMethod = state.startMethod
             return p
         }
@@ -83,7 +100,8 @@ extension Interpreter {
         }
         // A subclass's `__init__` calling `super().__init__(...)` configures the native value
         // made for it (with no arguments) when the instance was created.
-        method("__init__", initParameters) { interp, _, p, a in
+        method("__init__", initParameters) { interp, me, p, a in
+            p.className = me.pyClass.name
             try configure(interp, p, a)
             return PyNone.shared
         }

@@ -35,6 +35,14 @@ extension ModuleRegistry {
         r.register("multiprocessing.queues") { PyModuleHandle(try $0.makeMultiprocessingSubmodule("queues")) }
         r.register("multiprocessing.sharedctypes") { PyModuleHandle(try $0.makeMultiprocessingSubmodule("sharedctypes")) }
         r.register("queue") { PyModuleHandle($0.makeQueueModule()) }
+        r.register("signal") { PyModuleHandle($0.makeSignalModule()) }
+        r.register("pickle") { PyModuleHandle(try $0.makePickleModule("pickle")) }
+        r.register("_pickle") { PyModuleHandle(try $0.makePickleModule("_pickle")) }
+        r.register("os") { interp in
+            let os = interp.makeOsModule()
+            interp.installProcessKill(in: os)
+            return PyModuleHandle(os)
+        }
         r.register("concurrent") { _ in PyModuleHandle(PyModule(name: "concurrent")) }
         r.register("concurrent.futures") { PyModuleHandle(try $0.makeConcurrentFuturesModule()) }
         r.register("concurrent.futures.process") { PyModuleHandle(try $0.makeConcurrentFuturesSubmodule("process")) }

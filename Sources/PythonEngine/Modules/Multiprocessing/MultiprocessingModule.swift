@@ -80,7 +80,7 @@ extension Interpreter {
                             ("AuthenticationError", c.authenticationError), ("BufferTooShort", c.bufferTooShort)] {
             set(name, cls)
         }
-        set("current_process", native("current_process") { _, _ in state.currentProcess })
+        set("current_process", native("current_process") { _, _ in state.currentProcess.pythonObject ?? state.currentProcess })
         set("parent_process", native("parent_process") { _, _ in state.parentProcess ?? PyNone.shared })
         set("active_children", native("active_children") { interp, _ in
             interp.reapFinishedChildren(state)
