@@ -45,10 +45,15 @@ public final class PythonRuntime {
         return outcome
     }
 
-    /// Runs one notebook cell; globals persist between cells, as in Jupyter.
-    public func runCell(_ source: String, cellName: String = "<cell>") -> RunOutcome {
+    private var cellCount = 0
+
+    /// Runs one notebook cell; globals persist between cells, as in Jupyter. Each cell gets its
+    /// own name (`<cell N>` by default) so tracebacks through functions defined in earlier
+    /// cells still show the right source lines.
+    public func runCell(_ source: String, cellName: String? = nil) -> RunOutcome {
+        cellCount += 1
         interpreter.restartClock()
-        let outcome = interpreter.runModule(source: source, fileName: cellName)
+        let outcome = interpreter.runModule(source: source, fileName: cellName ?? "<cell \(cellCount)>")
         interpreter.flush()
         return outcome
     }

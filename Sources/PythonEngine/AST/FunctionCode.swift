@@ -11,8 +11,12 @@ public enum NameBinding: Sendable, Equatable {
 /// The static scope facts of a function, lambda or class body.
 public struct ScopeInfo: Sendable {
     /// Names bound in this scope and how; a name absent here is free (enclosing, global, builtin).
-    public var bindings: [String: NameBinding] = [:]
+    public var bindings: [String: NameBinding] = [:] {
+        didSet { hasDeclarations = bindings.values.contains { $0 != .local } }
+    }
     public var isGenerator = false
+    /// Whether any name is declared `global`/`nonlocal` (if not, every store is a local store).
+    public private(set) var hasDeclarations = false
 }
 
 public struct Parameter: Sendable {

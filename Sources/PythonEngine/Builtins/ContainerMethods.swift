@@ -234,7 +234,7 @@ extension BuiltinMethodTables {
         }
         for (name, fn) in Interpreter.sharedGeneratorMethods { BuiltinTypes.generator.dict[name] = fn }
         // Exceptions: with_traceback and add_note are accepted and behave as CPython's for output.
-        method(ExceptionTypes.baseException, "with_traceback") { _, a in a.positional[0] }
+        method(ExceptionTypes.baseException, "with_traceback") { _, a in a.positional.first ?? PyNone.shared }
         method(ExceptionTypes.baseException, "__init__") { i, a in
             if let e = a.positional.first as? PyExceptionObject { e.args = Array(a.positional.dropFirst()) }
             _ = i

@@ -210,6 +210,32 @@ extension BuiltinMethodTables {
             }
             return PyString(out)
         }
+        // bytes methods reuse the str implementations through latin-1 (one byte, one code point).
+        func latin1(_ b: [UInt8]) -> String { String(String.UnicodeScalarView(b.map { Unicode.Scalar($0) })) }
+        func unlatin1(_ s: String) -> [UInt8] { s.unicodeScalars.map { UInt8(truncatingIfNeeded: $0.value) } }
+        func bytesArg(_ o: PyObject) -> PyObject {
+            if let b = o as? PyBytes { return PyString(latin1(b.value)) }
+            if let t = o as? PyTuple { return PyTuple(t.items.map(bytesArg)) }
+            if let l = o as? PyList { return PyList(l.items.map(bytesArg)) }
+            return o
+        }
+        func bytesResult(_ o: PyObject) -> PyObject {
+            if let s = o as? PyString { return PyBytes(unlatin1(s.value)) }
+            if let l = o as? PyList { return PyList(l.items.map(bytesResult)) }
+            if let t = o as? PyTuple { return PyTuple(t.items.map(bytesResult)) }
+            return o
+        }
+        for name in ["upper", "lower", "strip", "lstrip", "rstrip", "split", "rsplit", "startswith", "endswith", "find", "rfind",
+                     "index", "rindex", "count", "replace", "join", "isdigit", "isalpha", "isspace", "isupper", "islower",
+                     "title", "capitalize", "center", "ljust", "rjust", "zfill", "partition", "rpartition", "splitlines", "swapcase"] {
+            guard let strMethod = t.dict[name] else { continue }
+            method(BuiltinTypes.bytes, name) { i, a in
+                let recv = try receiver(i, a, PyBytes.self, name)
+                var args = a
+                args.positional = [PyString(latin1(recv.value))] + a.positional.dropFirst().map(bytesArg)
+                return bytesResult(try i.call(strMethod, args))
+            }
+        }
         method(BuiltinTypes.bytes, "decode") { i, a in
             let b = try receiver(i, a, PyBytes.self, "decode")
             guard let s = String(validating: b.value, as: UTF8.self) else {

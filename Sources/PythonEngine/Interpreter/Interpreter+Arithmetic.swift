@@ -311,6 +311,22 @@ extension Interpreter {
             let d = br * br + bi * bi
             if d == 0 { throw error(ExceptionTypes.zeroDivisionError, "complex division by zero") }
             return PyComplex((ar * br + ai * bi) / d, (ai * br - ar * bi) / d)
+        case .pow:
+            if bi == 0, br == br.rounded(), abs(br) <= 100 {
+                // Integer powers by repeated multiplication, as CPython's c_powi does.
+                var rr = 1.0, ri = 0.0
+                for _ in 0..<Int(abs(br)) { (rr, ri) = (rr * ar - ri * ai, rr * ai + ri * ar) }
+                if br < 0 {
+                    let d = rr * rr + ri * ri
+                    if d == 0 { throw error(ExceptionTypes.zeroDivisionError, "0.0 to a negative or complex power") }
+                    return PyComplex(rr / d, -ri / d)
+                }
+                return PyComplex(rr, ri)
+            }
+            if ar == 0 && ai == 0 { return PyComplex(0, 0) }
+            let modulus = (ar * ar + ai * ai).squareRoot(), arg = atan2(ai, ar)
+            let len = Glibc.pow(modulus, br) * exp(-bi * arg), phase = arg * br + bi * Glibc.log(modulus)
+            return PyComplex(len * cos(phase), len * sin(phase))
         default: return nil
         }
     }

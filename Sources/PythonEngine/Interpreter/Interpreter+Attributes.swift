@@ -71,6 +71,21 @@ extension Interpreter {
             default: return try getAttributeOrNil(b.function, name)
             }
         }
+        if let c = obj as? PyComplex {
+            switch name {
+            case "real": return PyFloat(c.real)
+            case "imag": return PyFloat(c.imag)
+            case "conjugate": return PyNativeFunction("conjugate") { _, _ in PyComplex(c.real, -c.imag) }
+            default: break
+            }
+        }
+        if let n = obj as? PyInt, name == "real" || name == "numerator" { return PyInt.make(n.bigValue) }
+        if obj is PyInt, name == "imag" { return PyInt.make(0) }
+        if obj is PyInt, name == "denominator" { return PyInt.make(1) }
+        if let f = obj as? PyFloat {
+            if name == "real" { return f }
+            if name == "imag" { return PyFloat(0) }
+        }
         if let p = obj as? PyProperty {
             switch name {
             case "fget": return p.getter ?? PyNone.shared

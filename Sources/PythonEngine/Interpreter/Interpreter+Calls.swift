@@ -8,7 +8,9 @@ extension Interpreter {
         if f.scope != nil || f.comprehensionOuter != nil { closure = f.env }
         else if f.isClassBody { closure = f.env.parent }
         else { closure = nil }
-        return PyFunction(code: code, defaults: defaults, keywordDefaults: kwDefaults, closure: closure, globals: f.globals, moduleName: "__main__")
+        let fn = PyFunction(code: code, defaults: defaults, keywordDefaults: kwDefaults, closure: closure, globals: f.globals, moduleName: "__main__")
+        fn.fileName = f.fileName
+        return fn
     }
 
     func evalCall(_ fnExpr: Expr, _ argExprs: [CallArgument], _ f: Frame) throws -> PyObject {
@@ -181,9 +183,7 @@ extension Interpreter {
         }
     }
 
-    func fileName(of fn: PyFunction) -> String {
-        (fn.globals.values["__file__"] as? PyString)?.value ?? "<string>"
-    }
+    func fileName(of fn: PyFunction) -> String { fn.fileName }
 
     func bindArguments(_ fn: PyFunction, _ args: CallArgs, _ env: Environment) throws {
         let params = fn.code.parameters

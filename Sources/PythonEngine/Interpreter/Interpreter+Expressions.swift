@@ -226,6 +226,8 @@ extension Interpreter {
 
     func lookup(_ name: String, _ f: Frame) throws -> PyObject {
         if let scope = f.scope {
+            // A function's environment holds only its locals, so a hit there is the answer.
+            if let v = f.env.values[name] { return v }
             switch scope.bindings[name] {
             case .local?:
                 if let v = f.env.values[name] { return v }
@@ -275,6 +277,10 @@ extension Interpreter {
         var frame = f
         if walrus { while let outer = frame.comprehensionOuter { frame = outer } }
         if let scope = frame.scope {
+            if !scope.hasDeclarations {
+                frame.env.values[name] = value
+                return
+            }
             switch scope.bindings[name] {
             case .global?: frame.globals.values[name] = value
             case .nonlocal?:

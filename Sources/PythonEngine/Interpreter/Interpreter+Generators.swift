@@ -112,7 +112,7 @@ extension Interpreter {
                 g.finished = true
                 return PyNone.shared
             },
-            "__iter__": PyNativeFunction("__iter__", owner: "generator", isMethod: true) { _, a in a.positional[0] },
+            "__iter__": PyNativeFunction("__iter__", owner: "generator", isMethod: true) { i, a in try gen(i, a, "__iter__") },
         ]
     }
 }

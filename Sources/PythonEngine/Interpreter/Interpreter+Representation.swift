@@ -83,6 +83,7 @@ extension Interpreter {
             if let base = inst.builtinValue { return try repr(base) }
             return "<\(inst.cls.moduleName).\(inst.cls.qualifiedName) object at \(hexAddress(inst))>"
         case let it as PyNativeIterator:
+            if it.typeName == "generator" { return "<generator object <genexpr> at \(hexAddress(it))>" }
             return "<\(it.pyClass.name) object at \(hexAddress(it))>"
         case is PySuper: return "<super object>"
         case is PyProperty: return "<property object at \(hexAddress(o))>"

@@ -184,12 +184,16 @@ extension Interpreter {
                 return PyNamedTuple(cls: cls, items: values.map { $0! })
             }
             for (k, f) in fields.enumerated() {
-                cls.dict[f] = PyProperty(getter: PyNativeFunction(f) { _, b in (b.positional[0] as! PyTuple).items[k] }, setter: nil, deleter: nil)
+                cls.dict[f] = PyProperty(getter: PyNativeFunction(f) { interp, b in
+                    guard let t = b.positional.first as? PyTuple, k < t.items.count else { throw interp.typeError("descriptor '\(f)' needs a '\(name.value)' object") }
+                    return t.items[k]
+                }, setter: nil, deleter: nil)
             }
             cls.dict["_fields"] = PyTuple(fields.map { PyString($0) })
             BuiltinMethodTables.method(cls, "_asdict") { interp, b in
                 let d = PyDict()
-                for (k, f) in fields.enumerated() { try interp.dictSet(d, PyString(f), (b.positional[0] as! PyTuple).items[k]) }
+                guard let t = b.positional.first as? PyTuple else { throw interp.typeError("_asdict() needs a '\(name.value)' object") }
+                for (k, f) in fields.enumerated() where k < t.items.count { try interp.dictSet(d, PyString(f), t.items[k]) }
                 return d
             }
             BuiltinMethodTables.method(cls, "_replace") { interp, b in
@@ -246,7 +250,7 @@ extension Interpreter {
         case let t as PyNamedTuple:
             let fields = ((t.cls.dict["_fields"] as? PyTuple)?.items ?? []).compactMap { ($0 as? PyString)?.value }
             let parts = try zip(fields, t.items).map { "\($0.0)=\(try repr($0.1))" }
-            return "\(t.cls.name)(" + parts.joined(separator: ", ") + ")"
+            return "\(t.cls.qualifiedName)(" + parts.joined(separator: ", ") + ")"
         default:
             return nil
         }

@@ -8,7 +8,14 @@ extension Interpreter {
         let m = PyModule(name: "sys")
         m.dict["argv"] = PyList(argv.map { PyString($0) })
         m.dict["version"] = PyString("3.11.7 (python-subset engine)")
-        m.dict["version_info"] = PyTuple([PyInt.make(3), PyInt.make(11), PyInt.make(7), PyString("final"), PyInt.make(0)])
+        let versionInfo = PyClass(name: "version_info", bases: [BuiltinTypes.tuple], module: "sys")
+        versionInfo.qualifiedName = "sys.version_info"
+        let fields = ["major", "minor", "micro", "releaselevel", "serial"]
+        versionInfo.dict["_fields"] = PyTuple(fields.map { PyString($0) })
+        for (k, f) in fields.enumerated() {
+            versionInfo.dict[f] = PyProperty(getter: PyNativeFunction(f) { _, b in (b.positional.first as? PyTuple)?.items[k] ?? PyNone.shared }, setter: nil, deleter: nil)
+        }
+        m.dict["version_info"] = PyNamedTuple(cls: versionInfo, items: [PyInt.make(3), PyInt.make(11), PyInt.make(7), PyString("final"), PyInt.make(0)])
         m.dict["platform"] = PyString("linux")
         m.dict["maxsize"] = PyInt.make(Int.max)
         m.dict["byteorder"] = PyString("little")

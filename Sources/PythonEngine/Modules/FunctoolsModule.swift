@@ -60,7 +60,7 @@ extension Interpreter {
             let cmp = try i.arg(a, 0, "cmp_to_key")
             let keyClass = PyClass(name: "K", bases: [BuiltinTypes.object], module: "functools", isBuiltin: false)
             keyClass.dict["__lt__"] = PyNativeFunction("__lt__", isMethod: true) { interp, b in
-                guard let x = b.positional[0] as? PyInstance, let y = b.positional[1] as? PyInstance,
+                guard b.positional.count == 2, let x = b.positional[0] as? PyInstance, let y = b.positional[1] as? PyInstance,
                       let xv = x.attributes["obj"], let yv = y.attributes["obj"] else { return PyNotImplemented.shared }
                 let r = try interp.call(cmp, CallArgs([xv, yv]))
                 return PyBool.of(try interp.truthy(try interp.compare(.lt, r, PyInt.make(0))))

@@ -49,7 +49,10 @@ enum BuiltinTypes {
 
     static let genericIterator = PyClass(name: "iterator", bases: [object])
 
-    static func iteratorType(_ name: String) -> PyClass { iteratorTypes[name] ?? genericIterator }
+    static func iteratorType(_ name: String) -> PyClass {
+        if name == "generator" { return generator }
+        return iteratorTypes[name] ?? genericIterator
+    }
 
     /// Names visible in `builtins` for the types themselves.
     static var namedTypes: [(String, PyClass)] {

@@ -28,6 +28,8 @@ final class PyFunction: PyObject, @unchecked Sendable {
     var name: String
     var qualifiedName: String
     let moduleName: String
+    /// The file (or notebook cell) the function was defined in, for its traceback lines.
+    var fileName = "<string>"
 
     init(code: FunctionCode, defaults: [PyObject], keywordDefaults: [String: PyObject], closure: Environment?, globals: Environment, moduleName: String) {
         self.code = code

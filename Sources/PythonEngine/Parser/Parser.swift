@@ -29,6 +29,10 @@ public struct Parser {
         var qualifiedPrefix: String
         var info = ScopeInfo()
         var comprehensionTargets: Set<String> = []
+        /// Where each `nonlocal` name was declared, to report a missing binding.
+        var nonlocalLines: [String: (Int, Int)] = [:]
+        /// Nonlocal names of inner functions still waiting for a binding in this scope or above.
+        var pendingNonlocals: [String: (Int, Int)] = [:]
     }
 
     public init(tokens: [Token], fileName: String = "<string>") {
@@ -90,7 +94,8 @@ public struct Parser {
 
     mutating func expect(_ op: String) throws(PythonSyntaxError) {
         guard match(op) else {
-            if op == ":" { throw syntaxError("expected ':'") }
+            // CPython says "expected ':'" when the header line simply ends without one.
+            if op == ":" && (current.kind == .newline || current.kind == .endMarker) { throw syntaxError("expected ':'") }
             throw syntaxError()
         }
     }
@@ -263,6 +268,7 @@ public struct Parser {
                         throw PythonSyntaxError("name '\(n)' is assigned to before \(t.text) declaration", line: t.line, column: t.column)
                     }
                     scopes[idx].info.bindings[n] = isGlobal ? .global : .nonlocal
+                    if !isGlobal { scopes[idx].nonlocalLines[n] = (t.line, t.column) }
                 }
                 return make(isGlobal ? .global(names) : .nonlocal(names))
             case "del":
@@ -426,6 +432,10 @@ public struct Parser {
             if n == "__debug__" { throw PythonSyntaxError("cannot assign to __debug__", line: e.line, column: e.column) }
         case .attribute, .subscript: break
         case .tuple(let items), .list(let items):
+            let starred = items.filter { if case .starred = $0.kind { return true } else { return false } }
+            if starred.count > 1 {
+                throw PythonSyntaxError("multiple starred expressions in assignment", line: e.line, column: e.column)
+            }
             for item in items { try checkAssignTarget(item, isFirst: false) }
         case .starred(let inner): try checkAssignTarget(inner, isFirst: false)
         case .constant(.none), .constant(.bool), .constant(.ellipsis):
@@ -671,7 +681,18 @@ public struct Parser {
             throw error
         }
         loopDepth = savedLoop
-        let scope = scopes.removeLast().info
+        let finished = scopes.removeLast()
+        let scope = finished.info
+        // A nonlocal name must be bound by an enclosing function; that function may bind it
+        // later in its body, so the check waits until each enclosing function is complete.
+        var unresolved: [String: (Int, Int)] = [:]
+        for (n, w) in finished.pendingNonlocals where finished.info.bindings[n] != .local { unresolved[n] = w }
+        for (n, w) in finished.nonlocalLines { unresolved[n] = w }
+        if let parent = scopes.lastIndex(where: { $0.kind == .function }) {
+            for (n, w) in unresolved { scopes[parent].pendingNonlocals[n] = w }
+        } else if let (n, (line, col)) = unresolved.min(by: { $0.value.0 < $1.value.0 }) {
+            throw PythonSyntaxError("no binding for nonlocal '\(n)' found", line: line, column: col)
+        }
         if scope.isGenerator { try checkYieldPlacement(body) }
         let code = FunctionCode(name: name, qualifiedName: qualified, parameters: params, body: body, scope: scope, line: t.line, isLambda: false, docString: docString(body))
         return Stmt(.functionDef(code, decorators: decorators), line: decorators.first.map { $0.line - 0 } ?? t.line, column: t.column)
@@ -699,9 +720,12 @@ public struct Parser {
             if match("**") {
                 let n = try expectName()
                 try checkDuplicate(n, tok)
-                if match(":") && closing == ")" { _ = try parseTest() }
+                if closing == ")" && match(":") { _ = try parseTest() }
                 params.varKeywords = n
                 _ = match(",")
+                if !check(closing) {
+                    throw syntaxError("arguments cannot follow var-keyword argument", at: current)
+                }
                 break
             }
             if match("*") {
@@ -709,7 +733,7 @@ public struct Parser {
                 sawStar = true
                 if check(",") {
                     pos += 1
-                    if check(closing) { throw syntaxError("named arguments must follow bare *", at: tok) }
+                    if check(closing) || check("**") { throw syntaxError("named arguments must follow bare *", at: tok) }
                     continue
                 }
                 let n = try expectName()

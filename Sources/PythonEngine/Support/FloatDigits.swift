@@ -5,7 +5,8 @@
 //     static func shortest(_ magnitude: Double) -> DecimalDigits                       // dtoa mode 0
 //     static func significant(_ magnitude: Double, count: Int) -> DecimalDigits          // dtoa mode 2
 //     static func fixed(_ magnitude: Double, fractionDigits: Int) -> DecimalDigits       // dtoa mode 3
-//   func exactRational(_ magnitude: Double) -> (numerator: BigInt, denominator: BigInt)
+//   func exactRational(_ value: Double) -> (numerator: BigInt, denominator: BigInt)   // lowest terms, finite only
+//   func pythonAsIntegerRatio(_ value: Double) throws(SupportError) -> (numerator: BigInt, denominator: BigInt)
 //   func roundHalfEven(_ numerator: BigInt, _ denominator: BigInt) -> BigInt
 
 import BigInt
@@ -122,17 +123,32 @@ struct DecimalDigits: Equatable, Sendable {
     }
 }
 
-/// The exact value of a finite Double as numerator/denominator (denominator a power of two).
+/// The exact value of a finite Double as a fraction in lowest terms (the denominator a power
+/// of two): `float.as_integer_ratio()` for finite values (0.5 -> (1, 2), -0.0 -> (0, 1)).
+/// Infinities and NaN have no ratio: they give (0, 1) here, so callers must reject them first
+/// (`pythonAsIntegerRatio` does, with CPython's errors).
 func exactRational(_ value: Double) -> (numerator: BigInt, denominator: BigInt) {
+    guard value.isFinite else { return (0, 1) }
     let x = Swift.abs(value)
     if x == 0 { return (0, 1) }
-    let significand = BigInt(x.significandBitPattern) | (x.isNormal ? BigInt(1) << 52 : 0)
+    var significand = x.significandBitPattern | (x.isNormal ? UInt64(1) << 52 : 0)
     // For subnormals the exponent is fixed at the minimum; for normals it is the unbiased one.
-    let exponent = (x.isNormal ? Int(x.exponent) : -1022) - 52
-    var num = significand
+    var exponent = (x.isNormal ? Int(x.exponent) : -1022) - 52
+    // Lowest terms: move factors of two from the significand into the exponent.
+    let shift = Swift.min(significand.trailingZeroBitCount, Swift.max(-exponent, 0))
+    significand >>= UInt64(shift)
+    exponent += shift
+    var num = BigInt(significand)
     if value < 0 { num = -num }
     if exponent >= 0 { return (num << exponent, 1) }
     return (num, BigInt(1) << (-exponent))
+}
+
+/// `float.as_integer_ratio()`: lowest terms, with CPython's errors for inf and nan.
+func pythonAsIntegerRatio(_ value: Double) throws(SupportError) -> (numerator: BigInt, denominator: BigInt) {
+    if value.isNaN { throw .valueError("cannot convert NaN to integer ratio") }
+    if value.isInfinite { throw .overflowError("cannot convert Infinity to integer ratio") }
+    return exactRational(value)
 }
 
 /// num/den rounded to the nearest integer, ties to even. `den` must be positive.

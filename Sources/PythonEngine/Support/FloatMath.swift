@@ -65,8 +65,10 @@ func pythonRoundInt(_ v: BigInt, ndigits: Int) -> BigInt {
     return roundHalfEven(v, unit) * unit
 }
 
-/// Exact conversion of an integral, finite Double.
+/// `int(x)` for a finite Double (truncation toward zero). Infinities and NaN give 0: callers
+/// raise CPython's errors first (or use `pythonRound`, which does).
 func doubleToBigInt(_ x: Double) -> BigInt {
+    guard x.isFinite else { return 0 }
     let t = x.rounded(.towardZero)
     if Swift.abs(t) < 9.0e15 { return BigInt(Int64(t)) }
     let (num, den) = exactRational(t)

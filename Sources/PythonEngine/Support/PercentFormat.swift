@@ -24,8 +24,9 @@ enum PercentNumber: Sendable, Equatable {
 }
 
 /// The right operand of `%`, classified as CPython does: a tuple supplies positional
-/// arguments; a mapping (anything but a tuple or str with `__getitem__`) serves `%(key)s`;
-/// anything else is one argument.
+/// arguments; a "mapping" serves `%(key)s` — CPython's test is PyMapping_Check, so this means
+/// any object with `__getitem__` that is not a tuple or str: dict, but also list (`'%s' % [1]`
+/// prints `[1]` and `'abc' % []` is not an error); anything else is one argument.
 enum PercentArguments<Value> {
     case tuple([Value])
     case single(Value)
@@ -229,6 +230,8 @@ private func starValue<Value>(_ v: Value, _ access: PercentValueAccess<Value>) t
     guard let small = Int(exactly: n) else {
         throw SupportError.overflowError("Python int too large to convert to C ssize_t")
     }
+    // A width this large could never be produced anyway; refusing here also keeps abs() safe.
+    try checkResultLength(small.magnitude > UInt(Int.max) ? Int.max : Int(small.magnitude))
     return small
 }
 

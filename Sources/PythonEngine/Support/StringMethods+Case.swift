@@ -8,8 +8,24 @@ extension PyStr {
     /// `s.upper()`.
     static func upper(_ s: String) -> String {
         var out = String.UnicodeScalarView()
-        for c in s.unicodeScalars { out.append(contentsOf: c.properties.uppercaseMapping.unicodeScalars) }
+        for c in s.unicodeScalars { out.append(contentsOf: upperMapping(c).unicodeScalars) }
         return String(out)
+    }
+
+    /// Full case mappings as CPython 3.11 has them (Swift's, corrected where Unicode changed).
+    static func upperMapping(_ c: Unicode.Scalar) -> String {
+        if c.value >= 0x80, let python = Python311Unicode.caseMappings(c) { return python.upper }
+        return c.properties.uppercaseMapping
+    }
+
+    static func lowerMapping(_ c: Unicode.Scalar) -> String {
+        if c.value >= 0x80, let python = Python311Unicode.caseMappings(c) { return python.lower }
+        return c.properties.lowercaseMapping
+    }
+
+    static func titleMapping(_ c: Unicode.Scalar) -> String {
+        if c.value >= 0x80, let python = Python311Unicode.caseMappings(c) { return python.title }
+        return c.properties.titlecaseMapping
     }
 
     /// `s.lower()`, with Greek capital sigma becoming final sigma at the end of a word.
@@ -31,9 +47,9 @@ extension PyStr {
             if previousIsCased {
                 appendLower(chars, i, to: &out)
             } else {
-                out.append(contentsOf: c.properties.titlecaseMapping.unicodeScalars)
+                out.append(contentsOf: titleMapping(c).unicodeScalars)
             }
-            previousIsCased = c.properties.isCased
+            previousIsCased = isPythonCased(c)
         }
         return String(out)
     }
@@ -44,7 +60,7 @@ extension PyStr {
         var out = String.UnicodeScalarView()
         for i in chars.indices {
             if i == 0 {
-                out.append(contentsOf: chars[i].properties.titlecaseMapping.unicodeScalars)
+                out.append(contentsOf: titleMapping(chars[i]).unicodeScalars)
             } else {
                 appendLower(chars, i, to: &out)
             }
@@ -57,11 +73,11 @@ extension PyStr {
         let chars = scalars(s)
         var out = String.UnicodeScalarView()
         for i in chars.indices {
-            let p = chars[i].properties
-            if p.isUppercase {
+            let f = charFlags(chars[i])
+            if f.contains(.upper) {
                 appendLower(chars, i, to: &out)
-            } else if p.isLowercase {
-                out.append(contentsOf: p.uppercaseMapping.unicodeScalars)
+            } else if f.contains(.lower) {
+                out.append(contentsOf: upperMapping(chars[i]).unicodeScalars)
             } else {
                 out.append(chars[i])
             }
@@ -69,26 +85,12 @@ extension PyStr {
         return String(out)
     }
 
-    /// `s.casefold()`: Unicode full case folding ('ß' -> 'ss', 'ς' -> 'σ').
-    ///
-    /// Swift exposes no folding table, so this folds code points that change under case
-    /// folding as lower(upper(c)), which equals the full folding except for Cherokee, whose
-    /// folding goes to the *upper* case and is handled explicitly.
+    /// `s.casefold()`: Unicode full case folding ('ß' -> 'ss', 'ς' -> 'σ'), from CPython's
+    /// table where folding is more than lowercasing (PythonCaseTables.swift).
     static func casefold(_ s: String) -> String {
         var out = String.UnicodeScalarView()
         for c in s.unicodeScalars {
-            let v = c.value
-            if (0x13F8...0x13FD).contains(v), let u = Unicode.Scalar(v - 8) {
-                out.append(u)
-            } else if (0xAB70...0xABBF).contains(v), let u = Unicode.Scalar(v - 0xAB70 + 0x13A0) {
-                out.append(u)
-            } else if (0x13A0...0x13F5).contains(v) || !c.properties.changesWhenCaseFolded {
-                out.append(c)
-            } else {
-                for u in c.properties.uppercaseMapping.unicodeScalars {
-                    out.append(contentsOf: u.properties.lowercaseMapping.unicodeScalars)
-                }
-            }
+            out.append(contentsOf: (pythonCaseFold(c) ?? lowerMapping(c)).unicodeScalars)
         }
         return String(out)
     }
@@ -97,16 +99,16 @@ extension PyStr {
     private static func appendLower(_ chars: Scalars, _ i: Int, to out: inout String.UnicodeScalarView) {
         let c = chars[i]
         guard c.value == 0x3A3 else {
-            out.append(contentsOf: c.properties.lowercaseMapping.unicodeScalars)
+            out.append(contentsOf: lowerMapping(c).unicodeScalars)
             return
         }
         var j = i - 1
         while j >= 0 && chars[j].properties.isCaseIgnorable { j -= 1 }
-        var finalSigma = j >= 0 && chars[j].properties.isCased
+        var finalSigma = j >= 0 && isPythonCased(chars[j])
         if finalSigma && i + 1 < chars.count {
             var k = i + 1
             while k < chars.count && chars[k].properties.isCaseIgnorable { k += 1 }
-            finalSigma = k == chars.count || !chars[k].properties.isCased
+            finalSigma = k == chars.count || !isPythonCased(chars[k])
         }
         out.append(finalSigma ? "\u{3C2}" : "\u{3C3}")
     }

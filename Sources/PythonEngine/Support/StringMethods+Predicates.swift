@@ -33,9 +33,9 @@ extension PyStr {
     static func isupper(_ s: String) -> Bool {
         var cased = false
         for c in s.unicodeScalars {
-            let p = c.properties
-            if p.isLowercase || p.generalCategory == .titlecaseLetter { return false }
-            if p.isUppercase { cased = true }
+            let f = charFlags(c)
+            if f.contains(.lower) || f.contains(.titlecase) { return false }
+            if f.contains(.upper) { cased = true }
         }
         return cased
     }
@@ -44,9 +44,9 @@ extension PyStr {
     static func islower(_ s: String) -> Bool {
         var cased = false
         for c in s.unicodeScalars {
-            let p = c.properties
-            if p.isUppercase || p.generalCategory == .titlecaseLetter { return false }
-            if p.isLowercase { cased = true }
+            let f = charFlags(c)
+            if f.contains(.upper) || f.contains(.titlecase) { return false }
+            if f.contains(.lower) { cased = true }
         }
         return cased
     }
@@ -56,12 +56,12 @@ extension PyStr {
         var cased = false
         var previousIsCased = false
         for c in s.unicodeScalars {
-            let p = c.properties
-            if p.isUppercase || p.generalCategory == .titlecaseLetter {
+            let f = charFlags(c)
+            if f.contains(.upper) || f.contains(.titlecase) {
                 if previousIsCased { return false }
                 previousIsCased = true
                 cased = true
-            } else if p.isLowercase {
+            } else if f.contains(.lower) {
                 if !previousIsCased { return false }
                 previousIsCased = true
                 cased = true
@@ -75,27 +75,45 @@ extension PyStr {
     /// `s.isidentifier()`: XID_Start or `_`, then XID_Continue.
     static func isidentifier(_ s: String) -> Bool {
         guard let first = s.unicodeScalars.first else { return false }
-        guard first == "_" || first.properties.isXIDStart else { return false }
-        return s.unicodeScalars.dropFirst().allSatisfy { $0.properties.isXIDContinue }
+        guard first == "_" || charFlags(first).contains(.identifierStart) else { return false }
+        return s.unicodeScalars.dropFirst().allSatisfy { charFlags($0).contains(.identifierContinue) }
+    }
+
+    /// CPython 3.11's character properties: Swift's Unicode data, corrected by the
+    /// `Python311Unicode` overrides where the Unicode versions disagree.
+    static func charFlags(_ c: Unicode.Scalar) -> Python311Unicode.Flags {
+        if c.value >= 0x80, let python = Python311Unicode.flags(c) { return python }
+        let p = c.properties
+        var f: Python311Unicode.Flags = []
+        switch p.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .modifierLetter, .otherLetter: f.insert(.alpha)
+        case .titlecaseLetter: f.insert(.alpha); f.insert(.titlecase)
+        default: break
+        }
+        if let type = p.numericType {
+            switch type {
+            case .decimal: f.formUnion([.decimal, .digit, .numeric])
+            case .digit: f.formUnion([.digit, .numeric])
+            case .numeric: f.insert(.numeric)
+            @unknown default: f.insert(.numeric)
+            }
+        }
+        if p.isUppercase { f.insert(.upper) }
+        if p.isLowercase { f.insert(.lower) }
+        if c == "_" || p.isXIDStart { f.insert(.identifierStart) }
+        if p.isXIDContinue { f.insert(.identifierContinue) }
+        return f
     }
 
     private static func nonEmptyAll(_ s: String, _ test: (Unicode.Scalar) -> Bool) -> Bool {
         !s.isEmpty && s.unicodeScalars.allSatisfy(test)
     }
 
-    private static func isDecimalChar(_ c: Unicode.Scalar) -> Bool { c.properties.numericType == .decimal }
+    private static func isDecimalChar(_ c: Unicode.Scalar) -> Bool { charFlags(c).contains(.decimal) }
 
-    private static func isDigitChar(_ c: Unicode.Scalar) -> Bool {
-        let t = c.properties.numericType
-        return t == .decimal || t == .digit
-    }
+    private static func isDigitChar(_ c: Unicode.Scalar) -> Bool { charFlags(c).contains(.digit) }
 
-    private static func isNumericChar(_ c: Unicode.Scalar) -> Bool { c.properties.numericType != nil }
+    private static func isNumericChar(_ c: Unicode.Scalar) -> Bool { charFlags(c).contains(.numeric) }
 
-    private static func isAlphaChar(_ c: Unicode.Scalar) -> Bool {
-        switch c.properties.generalCategory {
-        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter: return true
-        default: return false
-        }
-    }
+    private static func isAlphaChar(_ c: Unicode.Scalar) -> Bool { charFlags(c).contains(.alpha) }
 }

@@ -1,6 +1,8 @@
 // API:
 //   struct SupportError: Error, Equatable, Sendable
-//     let kind: SupportError.Kind      // .valueError, .overflowError, .zeroDivisionError, .typeError, .indexError
+//     let kind: SupportError.Kind      // raw value = the Python class name: ValueError, OverflowError,
+//                                      // ZeroDivisionError, TypeError, IndexError, NotImplementedError,
+//                                      // LookupError, UnicodeDecodeError, UnicodeEncodeError, MemoryError
 //     let message: String               // exactly CPython's message text (no "ValueError: " prefix)
 //     var pythonTypeName: String        // "ValueError", ... (== kind.rawValue)
 //   enum SupportLimits { static let maxResultLength: Int }   // refuse results longer than this
@@ -21,6 +23,9 @@ struct SupportError: Error, Equatable, Sendable, CustomStringConvertible {
         case typeError = "TypeError"
         case indexError = "IndexError"
         case notImplementedError = "NotImplementedError"
+        case lookupError = "LookupError"
+        case unicodeDecodeError = "UnicodeDecodeError"
+        case unicodeEncodeError = "UnicodeEncodeError"
         /// Raised (with an empty message, as CPython prints a bare `MemoryError`) when a result
         /// would exceed `SupportLimits.maxResultLength`.
         case memoryError = "MemoryError"

@@ -32,6 +32,12 @@ import Testing
         ("x = {1:2, 3}\n", "SyntaxError: ':' expected after dictionary key"),
         ("a, b += 1\n", "SyntaxError: 'tuple' is an illegal expression for augmented assignment"),
         ("def f(a, a): pass\n", "SyntaxError: duplicate argument 'a' in function definition"),
+        ("while True print(1)\n", "SyntaxError: invalid syntax"),
+        ("def f(**k, a): pass\n", "SyntaxError: arguments cannot follow var-keyword argument"),
+        ("def f():\n    nonlocal q\n", "SyntaxError: no binding for nonlocal 'q' found"),
+        ("[a, *b, *c] = [1, 2]\n", "SyntaxError: multiple starred expressions in assignment"),
+        ("def f(a, *, **k): pass\n", "SyntaxError: named arguments must follow bare *"),
+        ("def g():\n    print((yield 1))\n", "SyntaxError: 'yield inside an expression' is not supported by this Python engine"),
     ]
 
     @Test(arguments: 0..<cases.count)

@@ -109,3 +109,30 @@ import Testing
         #expect(parsePythonFloat("abc") == nil)
     }
 }
+
+/// float.as_integer_ratio() and the exact rational behind the digit generation.
+@Suite struct IntegerRatioTests {
+    // python3 -c "print((0.5).as_integer_ratio(), (1.0).as_integer_ratio(), (0.1).as_integer_ratio(),
+    //   (-2.5).as_integer_ratio(), (1e300).as_integer_ratio()[1], (0.0).as_integer_ratio(), (-0.0).as_integer_ratio(),
+    //   (5e-324).as_integer_ratio()[0])"
+    @Test func lowestTerms() throws {
+        #expect(try pythonAsIntegerRatio(0.5) == (1, 2))
+        #expect(try pythonAsIntegerRatio(1.0) == (1, 1))
+        #expect(try pythonAsIntegerRatio(0.1) == (3602879701896397, 36028797018963968))
+        #expect(try pythonAsIntegerRatio(-2.5) == (-5, 2))
+        #expect(try pythonAsIntegerRatio(1e300).denominator == 1)
+        #expect(try pythonAsIntegerRatio(0.0) == (0, 1))
+        #expect(try pythonAsIntegerRatio(-0.0) == (0, 1))
+        #expect(try pythonAsIntegerRatio(.leastNonzeroMagnitude).numerator == 1)
+        #expect(try pythonAsIntegerRatio(.leastNonzeroMagnitude).denominator == BigInt(1) << 1074)
+    }
+
+    // python3 -c "float('inf').as_integer_ratio()"; python3 -c "float('nan').as_integer_ratio()"
+    @Test func nonFiniteValuesRaise() {
+        #expect(throws: SupportError.overflowError("cannot convert Infinity to integer ratio")) { try pythonAsIntegerRatio(.infinity) }
+        #expect(throws: SupportError.overflowError("cannot convert Infinity to integer ratio")) { try pythonAsIntegerRatio(-.infinity) }
+        #expect(throws: SupportError.valueError("cannot convert NaN to integer ratio")) { try pythonAsIntegerRatio(.nan) }
+        #expect(exactRational(.infinity) == (0, 1))
+        #expect(doubleToBigInt(.nan) == 0)
+    }
+}

@@ -68,3 +68,31 @@ import Testing
         #expect(throws: SupportError.zeroDivision("float division by zero")) { try mathLog(.int(10), base: .int(1)) }
     }
 }
+
+/// Three-argument pow and divmod for ints.
+@Suite struct IntegerMathTests {
+    // python3 -c "for a in [(3,-1,7),(2,10,1000),(-2,3,7),(2,3,-7),(-2,3,-7),(0,0,5),(5,0,1),(2,-1,1),
+    //   (10**30,10**20,97),(4,-2,9),(-3,-1,7),(7,-1,-5)]: print(a, pow(*a))"
+    @Test func powWithModulus() throws {
+        let cases: [(BigInt, BigInt, BigInt, BigInt)] = [
+            (3, -1, 7, 5), (2, 10, 1000, 24), (-2, 3, 7, 6), (2, 3, -7, -6), (-2, 3, -7, -1), (0, 0, 5, 1),
+            (5, 0, 1, 0), (2, -1, 1, 0), (BigInt(10).power(30), BigInt(10).power(20), 97, 1), (4, -2, 9, 4),
+            (-3, -1, 7, 2), (7, -1, -5, -2),
+        ]
+        for (base, exponent, modulus, expected) in cases {
+            #expect(try bigIntPowMod(base, exponent, modulus: modulus) == expected, "pow(\(base), \(exponent), \(modulus))")
+        }
+        // python3 -c "pow(2, -1, 4)"; python3 -c "pow(3, 2, 0)"; python3 -c "pow(0, -1, 5)"
+        #expect(throws: SupportError.valueError("base is not invertible for the given modulus")) { try bigIntPowMod(2, -1, modulus: 4) }
+        #expect(throws: SupportError.valueError("base is not invertible for the given modulus")) { try bigIntPowMod(0, -1, modulus: 5) }
+        #expect(throws: SupportError.valueError("pow() 3rd argument cannot be 0")) { try bigIntPowMod(3, 2, modulus: 0) }
+    }
+
+    // python3 -c "print(divmod(-7, 2), divmod(7, -2), divmod(-7, -2))"
+    @Test func divmod() throws {
+        #expect(try bigIntDivmod(-7, 2) == (-4, 1))
+        #expect(try bigIntDivmod(7, -2) == (-4, -1))
+        #expect(try bigIntDivmod(-7, -2) == (3, -1))
+        #expect(throws: SupportError.zeroDivision("integer division or modulo by zero")) { try bigIntDivmod(1, 0) }
+    }
+}

@@ -6,8 +6,9 @@ import Testing
 /// the one-liner is in the comment above each test (each uses one `random.Random` stream, so
 /// the calls must stay in the same order).
 @Suite struct PythonRandomTests {
-    // python3 /tmp/gen/randcases.py:
-    //   for seed in [...]: r = random.Random(seed); print(seed, [r.random() for _ in range(5)])
+    // python3 -c "import random
+    //   for seed in [0, 1, 42, 12345, -7, 2**32, 2**64 + 5, 10**30]:
+    //       r = random.Random(seed); print(seed, [r.random() for _ in range(5)])"
     static let seededStreams: [(BigInt, [Double])] = [
         (BigInt("0"), [0.8444218515250481, 0.7579544029403025, 0.420571580830845, 0.25891675029296335, 0.5112747213686085]),
         (BigInt("1"), [0.13436424411240122, 0.8474337369372327, 0.763774618976614, 0.2550690257394217, 0.49543508709194095]),

@@ -120,6 +120,28 @@ import Testing
         }
     }
 
+    // Where Swift's newer Unicode data disagrees with CPython 3.11's Unicode 14.0:
+    // python3 -c "for c in ['\u4e24', '\u1c89', '\u019b', '\u0295', '\ua7cb', '\U0001fae8']:
+    //   print(hex(ord(c)), c.isnumeric(), c.isalpha(), c.isupper(), c.islower(), c.upper() == c, c.lower() == c, c.isidentifier())"
+    @Test func unicodeDataFollowsPython311() {
+        let cases: [(String, Bool, Bool, Bool, Bool, Bool)] = [   // isnumeric, isalpha, isupper, islower, isidentifier
+            ("\u{4e24}", false, true, false, false, true),
+            ("\u{1c89}", false, false, false, false, false),
+            ("\u{19b}", false, true, false, true, true),
+            ("\u{295}", false, true, false, true, true),
+            ("\u{a7cb}", false, false, false, false, false),
+            ("\u{1fae8}", false, false, false, false, false),
+        ]
+        for (s, numeric, alpha, upper, lower, identifier) in cases {
+            #expect(PyStr.isnumeric(s) == numeric, "\(pythonAsciiRepr(s))")
+            #expect(PyStr.isalpha(s) == alpha, "\(pythonAsciiRepr(s))")
+            #expect(PyStr.isupper(s) == upper, "\(pythonAsciiRepr(s))")
+            #expect(PyStr.islower(s) == lower, "\(pythonAsciiRepr(s))")
+            #expect(PyStr.isidentifier(s) == identifier, "\(pythonAsciiRepr(s))")
+            #expect(PyStr.upper(s) == s && PyStr.lower(s) == s, "\(pythonAsciiRepr(s))")
+        }
+    }
+
     // python3 -c "print(repr(b'a\'b\x00\xff\n'), repr(b'\"'), repr(b''))"
     @Test func bytesRepr() {
         #expect(pythonBytesRepr(Array("a'b".utf8) + [0, 255, 10]) == "b\"a'b\\x00\\xff\\n\"")
