@@ -1,0 +1,218 @@
+import Foundation
+import Testing
+
+/// What the differential corpus cannot show: real processes (distinct pids, real concurrency),
+/// a worker killed mid-task, the process cap, the run record and cleanup. Each test runs a small
+/// program under `grader run` (the test process is threaded and must never fork itself).
+@Suite("grader run: multiprocessing on real processes")
+struct GraderRunMultiprocessingTests {
+    typealias D = Differential
+
+    struct Run {
+        let outcome: D.RunOutcome
+        var lines: [String] { outcome.stdout.split(separator: "\n").map(String.init) }
+        var lastStderrLine: String { D.Normalization.lastStderrLine(outcome.stderr) }
+    }
+
+    /// Writes `source` to a temporary file and runs `grader run [options] file`.
+    func run(_ source: String, options: [String] = [], timeout: Double = 30) async throws -> Run {
+        let grader = try D.Engine.locateGrader(nil).get()
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("mp-tests-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("program.py")
+        try source.write(to: file, atomically: true, encoding: .utf8)
+        let outcome = try await D.Subprocess.run([grader, "run"] + options + [file.path], environment: ["PYTHONIOENCODING": "utf-8"],
+                                                 timeout: timeout)
+        return Run(outcome: outcome)
+    }
+
+    @Test func childrenHaveDistinctPIDsAndSleepConcurrently() async throws {
+        let r = try await run("""
+            import os, time
+            from multiprocessing import Process, Queue
+
+            def nap(q):
+                time.sleep(0.5)
+                q.put(os.getpid())
+
+            if __name__ == "__main__":
+                q = Queue()
+                start = time.time()
+                ps = [Process(target=nap, args=(q,)) for _ in range(4)]
+                for p in ps:
+                    p.start()
+                for p in ps:
+                    p.join()
+                elapsed = time.time() - start
+                pids = {q.get() for _ in range(4)}
+                print(len(pids) == 4, os.getpid() not in pids, pids == {p.pid for p in ps})
+                print("concurrent:", elapsed < 1.6)
+                print([p.exitcode for p in ps])
+            """)
+        #expect(r.outcome.exitStatus == 0, "\(r.outcome.stderr)")
+        #expect(r.lines == ["True True True", "concurrent: True", "[0, 0, 0, 0]"])
+    }
+
+    @Test func sharedValueAndArrayStayCorrectUnderContention() async throws {
+        let r = try await run("""
+            from multiprocessing import Process, Value, Array, Lock
+
+            def work(counter, slots, lock, index):
+                for _ in range(300):
+                    with lock:
+                        counter.value += 1
+                    with slots.get_lock():
+                        slots[index] += 1
+
+            if __name__ == "__main__":
+                counter = Value("i", 0)
+                slots = Array("i", 4)
+                lock = Lock()
+                ps = [Process(target=work, args=(counter, slots, lock, i)) for i in range(4)]
+                for p in ps:
+                    p.start()
+                for p in ps:
+                    p.join()
+                print(counter.value, slots[:])
+            """)
+        #expect(r.outcome.exitStatus == 0, "\(r.outcome.stderr)")
+        #expect(r.lines == ["1200 [300, 300, 300, 300]"])
+    }
+
+    @Test func workerKilledMidTaskFailsThePoolCallInsteadOfHanging() async throws {
+        let r = try await run("""
+            import os, signal
+            from multiprocessing import Pool
+
+            def task(x):
+                if x == 3:
+                    os.kill(os.getpid(), signal.SIGKILL)
+                return x * 2
+
+            if __name__ == "__main__":
+                with Pool(2) as pool:
+                    try:
+                        pool.map(task, range(8))
+                    except Exception as e:
+                        print("failed:", type(e).__name__)
+                    print("pool still works:", pool.map(task, [1, 2]))
+            """, timeout: 20)
+        #expect(!r.outcome.timedOut)
+        #expect(r.outcome.exitStatus == 0, "\(r.outcome.stderr)")
+        #expect(r.lines == ["failed: BrokenProcessPool", "pool still works: [2, 4]"])
+    }
+
+    @Test func startingPastTheProcessCapRaisesAClearError() async throws {
+        let r = try await run("""
+            from multiprocessing import Process
+
+            def noop():
+                pass
+
+            if __name__ == "__main__":
+                started = 0
+                try:
+                    for _ in range(10):
+                        p = Process(target=noop)
+                        p.start()
+                        p.join()
+                        started += 1
+                except RuntimeError as e:
+                    print("started", started, "then:", e)
+            """, options: ["--max-processes", "3"])
+        #expect(r.outcome.exitStatus == 0, "\(r.outcome.stderr)")
+        #expect(r.lines == ["started 3 then: process limit reached: this run may start at most 3 processes"])
+    }
+
+    @Test func traceRecordsProcessesTasksAndWhoPrintedWhat() async throws {
+        let r = try await run("""
+            from multiprocessing import Process, Pool, current_process
+
+            def hello(n):
+                print("hello from", n)
+
+            def square(x):
+                return x * x
+
+            if __name__ == "__main__":
+                ps = [Process(target=hello, args=(i,)) for i in range(2)]
+                for p in ps:
+                    p.start()
+                for p in ps:
+                    p.join()
+                with Pool(2) as pool:
+                    print(pool.map(square, range(4)))
+            """, options: ["--trace", "json"])
+        #expect(r.outcome.exitStatus == 0, "\(r.outcome.stderr)")
+        let json = try #require(r.outcome.stderr.data(using: .utf8))
+        let document = try #require(try JSONSerialization.jsonObject(with: json) as? [String: Any])
+        let events = try #require(document["events"] as? [[String: Any]])
+        let starts = events.filter { $0["event"] as? String == "process_start" }
+        var pidOfName: [String: Int] = [:]
+        for s in starts { pidOfName[s["name"] as? String ?? ""] = s["pid"] as? Int }
+        let mainPID = try #require(pidOfName["MainProcess"])
+        let child1 = try #require(pidOfName["Process-1"])
+        let child2 = try #require(pidOfName["Process-2"])
+        #expect(Set([mainPID, child1, child2]).count == 3)
+        #expect(pidOfName["ForkPoolWorker-3"] != nil && pidOfName["ForkPoolWorker-4"] != nil)
+        let output = events.filter { $0["event"] as? String == "output" }
+        func writer(of text: String) -> Int? { output.first { $0["text"] as? String == text }?["pid"] as? Int }
+        #expect(writer(of: "hello from 0") == child1)
+        #expect(writer(of: "hello from 1") == child2)
+        #expect(writer(of: "[0, 1, 4, 9]") == mainPID)
+        let tasks = events.filter { $0["event"] as? String == "pool_task" }
+        #expect(!tasks.isEmpty && tasks.allSatisfy { $0["outcome"] as? String == "ok" })
+        let ends = events.filter { $0["event"] as? String == "process_end" }
+        #expect(ends.count == 2 && ends.allSatisfy { $0["exitcode"] as? Int == 0 })
+        #expect(document["processes_started"] as? Int == 4)
+    }
+
+    @Test func anOrphanedGrandchildIsKilledWhenTheRunEnds() async throws {
+        let r = try await run("""
+            import os, signal, time
+            from multiprocessing import Process, Queue
+
+            def sleeper(q):
+                q.put(os.getpid())
+                time.sleep(60)
+
+            def middle(q):
+                Process(target=sleeper, args=(q,)).start()
+                time.sleep(0.2)
+                os.kill(os.getpid(), signal.SIGKILL)
+
+            if __name__ == "__main__":
+                q = Queue()
+                p = Process(target=middle, args=(q,))
+                p.start()
+                p.join()
+                print("middle:", p.exitcode)
+                print("grandchild", q.get())
+            """, options: ["--trace", "json"], timeout: 20)
+        #expect(!r.outcome.timedOut)
+        #expect(r.outcome.exitStatus == 0, "\(r.outcome.stderr)")
+        #expect(r.lines.first == "middle: -9")
+        let grandchild = try #require(r.lines.last?.split(separator: " ").last.flatMap { Int32($0) })
+        #expect(kill(grandchild, 0) != 0, "the grandchild \(grandchild) is still alive")
+        #expect(r.outcome.stderr.contains("\"processes_killed_at_exit\": 1"))
+    }
+
+    @Test func spawnRerunsTheMainModuleAsMpMain() async throws {
+        let r = try await run("""
+            from multiprocessing import Process
+            print("module body in", __name__)
+
+            def child():
+                print("child runs")
+
+            if __name__ == "__main__":
+                p = Process(target=child)
+                p.start()
+                p.join()
+                print("exitcode", p.exitcode)
+            """, options: ["--start-method", "spawn"])
+        #expect(r.outcome.exitStatus == 0, "\(r.outcome.stderr)")
+        #expect(r.lines == ["module body in __main__", "module body in __mp_main__", "child runs", "exitcode 0"])
+    }
+}
