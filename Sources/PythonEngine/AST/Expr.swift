@@ -9,11 +9,14 @@ public final class Expr: Sendable {
     /// For literals: the immutable value object, built once so evaluating a literal allocates
     /// nothing (ints, floats, strs and bytes are immutable, so sharing them is safe).
     let constantValue: PyObject?
+    /// For names: the local slot the parser resolved (-1: not a local of the enclosing function).
+    let nameSlot: NameSlot?
 
     public init(_ kind: ExprKind, line: Int, column: Int) {
         self.kind = kind
         self.line = line
         self.column = column
+        if case .name = kind { nameSlot = NameSlot() } else { nameSlot = nil }
         if case .constant(let c) = kind {
             switch c {
             case .none: constantValue = PyNone.shared
@@ -29,6 +32,12 @@ public final class Expr: Sendable {
             constantValue = nil
         }
     }
+}
+
+/// The resolved slot of a name node. Written once by the parser when the enclosing function's
+/// body is complete (before the AST is shared), read-only afterwards.
+final class NameSlot: @unchecked Sendable {
+    var index = -1
 }
 
 public enum Constant: Sendable {

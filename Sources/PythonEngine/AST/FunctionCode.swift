@@ -53,6 +53,10 @@ public final class FunctionCode: Sendable {
     public let line: Int
     public let isLambda: Bool
     public let docString: String?
+    /// Slot of each local variable (parameters and every name the body binds).
+    public let slotIndex: [String: Int]
+    /// Slots of the positional parameters, in order (the fast path of argument binding).
+    let positionalSlots: [Int]
 
     public init(name: String, qualifiedName: String, parameters: Parameters, body: [Stmt], scope: ScopeInfo, line: Int, isLambda: Bool, docString: String?) {
         self.name = name
@@ -63,5 +67,10 @@ public final class FunctionCode: Sendable {
         self.line = line
         self.isLambda = isLambda
         self.docString = docString
+        let locals = scope.bindings.filter { $0.value == .local }.keys.sorted()
+        var index: [String: Int] = [:]
+        for (i, n) in locals.enumerated() { index[n] = i }
+        self.slotIndex = index
+        self.positionalSlots = parameters.positional.map { index[$0.name] ?? 0 }
     }
 }

@@ -381,6 +381,8 @@ extension Interpreter {
             return o.pyClass.isSubclass(of: c)
         }
         if let t = spec as? PyTuple {
+            try enterCall(while: " in __instancecheck__")
+            defer { callDepth -= 1 }
             for x in t.items where try isInstance(o, x) { return true }
             return false
         }

@@ -62,7 +62,7 @@ extension Interpreter {
         guard f.scope != nil, let code = f.code else {
             throw error(ExceptionTypes.runtimeError, "super(): no arguments")
         }
-        guard let firstName = code.parameters.positional.first?.name, let first = f.env.values[firstName] else {
+        guard let firstName = code.parameters.positional.first?.name, let first = f.env.get(firstName) else {
             throw error(ExceptionTypes.runtimeError, "super(): no arguments")
         }
         guard let cls = f.definingClass else {
@@ -163,7 +163,7 @@ extension Interpreter {
     /// or creates a generator object when the function contains `yield`.
     func callFunction(_ fn: PyFunction, _ args: CallArgs, definingClass: PyClass?, fromPython: Bool = false) throws -> PyObject {
         let code = fn.code
-        let env = Environment(parent: fn.closure, scope: code.scope, capacity: code.scope.bindings.count)
+        let env = Environment(function: code, parent: fn.closure)
         try bindArguments(fn, args, env)
         let frame = Frame(name: code.name, fileName: fileName(of: fn), line: code.line, env: env, globals: fn.globals, scope: code.scope)
         frame.code = code
@@ -192,7 +192,8 @@ extension Interpreter {
         let given = args.positional
         let fast = params.varArgs == nil && params.varKeywords == nil && params.keywordOnly.isEmpty && args.keywords.isEmpty
         if fast && given.count == positional.count {
-            for i in 0..<given.count { env.values[positional[i].name] = given[i] }
+            let slots = fn.code.positionalSlots
+            for i in 0..<given.count { env.slots[slots[i]] = given[i] }
             return
         }
         if given.count > positional.count && params.varArgs == nil {
@@ -210,18 +211,18 @@ extension Interpreter {
             }
             throw typeError("\(name)() takes \(takes) but \(given.count) \(given.count == 1 ? "was" : "were") given")
         }
-        for i in 0..<min(given.count, positional.count) { env.values[positional[i].name] = given[i] }
+        for i in 0..<min(given.count, positional.count) { env.set(positional[i].name, given[i]) }
         if let va = params.varArgs {
-            env.values[va] = PyTuple(given.count > positional.count ? Array(given[positional.count...]) : [])
+            env.set(va, PyTuple(given.count > positional.count ? Array(given[positional.count...]) : []))
         }
         var extra: PyDict?
         if params.varKeywords != nil { extra = PyDict() }
         for (k, v) in args.keywords {
             if let idx = positional.firstIndex(where: { $0.name == k }), idx >= params.positionalOnly.count {
-                if env.values[k] != nil { throw typeError("\(name)() got multiple values for argument '\(k)'") }
-                env.values[k] = v
+                if env.get(k) != nil { throw typeError("\(name)() got multiple values for argument '\(k)'") }
+                env.set(k, v)
             } else if params.keywordOnly.contains(where: { $0.name == k }) {
-                env.values[k] = v
+                env.set(k, v)
             } else if let extra {
                 try dictSet(extra, PyString(k), v)
             } else {
@@ -231,19 +232,19 @@ extension Interpreter {
                 throw typeError("\(name)() got an unexpected keyword argument '\(k)'")
             }
         }
-        if let vk = params.varKeywords { env.values[vk] = extra! }
+        if let vk = params.varKeywords, let extra { env.set(vk, extra) }
         // Defaults and missing arguments.
         let firstDefault = positional.count - fn.defaults.count
         var missing: [String] = []
-        for (i, p) in positional.enumerated() where env.values[p.name] == nil {
-            if i >= firstDefault { env.values[p.name] = fn.defaults[i - firstDefault] } else { missing.append(p.name) }
+        for (i, p) in positional.enumerated() where env.get(p.name) == nil {
+            if i >= firstDefault { env.set(p.name, fn.defaults[i - firstDefault]) } else { missing.append(p.name) }
         }
         if !missing.isEmpty {
             throw typeError("\(name)() missing \(missing.count) required positional argument\(missing.count == 1 ? "" : "s"): \(quotedList(missing))")
         }
         var missingKw: [String] = []
-        for p in params.keywordOnly where env.values[p.name] == nil {
-            if let d = fn.keywordDefaults[p.name] { env.values[p.name] = d } else { missingKw.append(p.name) }
+        for p in params.keywordOnly where env.get(p.name) == nil {
+            if let d = fn.keywordDefaults[p.name] { env.set(p.name, d) } else { missingKw.append(p.name) }
         }
         if !missingKw.isEmpty {
             throw typeError("\(name)() missing \(missingKw.count) required keyword-only argument\(missingKw.count == 1 ? "" : "s"): \(quotedList(missingKw))")

@@ -41,7 +41,9 @@ extension Interpreter {
             return hashOfBig(i.bigValue)
         case let f as PyFloat: return hashOfDouble(f.value)
         case let t as PyTuple:
-            // CPython's xxHash-based tuple hash.
+            // CPython's xxHash-based tuple hash (nested tuples count against the recursion limit).
+            try enterCall()
+            defer { callDepth -= 1 }
             var acc: UInt64 = 2870177450012600261
             for item in t.items {
                 let lane = UInt64(bitPattern: Int64(try hash(item)))

@@ -25,7 +25,11 @@ extension Interpreter {
 
     func eval(_ e: Expr, _ f: Frame) throws -> PyObject {
         switch e.kind {
-        case .name(let n): return try lookup(n, f)
+        case .name(let n):
+            if let slot = e.nameSlot?.index, slot >= 0, slot < f.env.slots.count {
+                if let v = f.env.slots[slot] { return v }
+            }
+            return try lookup(n, f)
         case .constant(let c): return e.constantValue ?? constant(e, c)
         case .binary(let op, let l, let r):
             let a = try eval(l, f)
@@ -226,11 +230,9 @@ extension Interpreter {
 
     func lookup(_ name: String, _ f: Frame) throws -> PyObject {
         if let scope = f.scope {
-            // A function's environment holds only its locals, so a hit there is the answer.
-            if let v = f.env.values[name] { return v }
             switch scope.bindings[name] {
             case .local?:
-                if let v = f.env.values[name] { return v }
+                if let v = f.env.get(name) { return v }
                 throw error(ExceptionTypes.unboundLocalError, "cannot access local variable '\(name)' where it is not associated with a value")
             case .global?:
                 return try lookupGlobal(name, f)
@@ -255,7 +257,7 @@ extension Interpreter {
             if !e.isClassBody, let scope = e.scope, let b = scope.bindings[name] {
                 if b == .global { break }
                 if b == .local {
-                    if let v = e.values[name] { return v }
+                    if let v = e.get(name) { return v }
                     throw error(ExceptionTypes.nameError, "cannot access free variable '\(name)' where it is not associated with a value in enclosing scope")
                 }
             } else if e.scope == nil, !e.isClassBody, let v = e.values[name] {
@@ -278,7 +280,7 @@ extension Interpreter {
         if walrus { while let outer = frame.comprehensionOuter { frame = outer } }
         if let scope = frame.scope {
             if !scope.hasDeclarations {
-                frame.env.values[name] = value
+                frame.env.set(name, value)
                 return
             }
             switch scope.bindings[name] {
@@ -286,11 +288,11 @@ extension Interpreter {
             case .nonlocal?:
                 var env = frame.env.parent
                 while let e = env {
-                    if let s = e.scope, !e.isClassBody, s.bindings[name] == .local { e.values[name] = value; return }
+                    if let s = e.scope, !e.isClassBody, s.bindings[name] == .local { e.set(name, value); return }
                     env = e.parent
                 }
                 throw error(ExceptionTypes.syntaxError, "no binding for nonlocal '\(name)' found")
-            default: frame.env.values[name] = value
+            default: frame.env.set(name, value)
             }
             return
         }
@@ -302,7 +304,7 @@ extension Interpreter {
             if f.globals.values.removeValue(forKey: name) == nil { throw error(ExceptionTypes.nameError, "name '\(name)' is not defined") }
             return
         }
-        if f.env.values.removeValue(forKey: name) == nil {
+        if !f.env.remove(name) {
             if f.scope != nil {
                 throw error(ExceptionTypes.unboundLocalError, "cannot access local variable '\(name)' where it is not associated with a value")
             }
@@ -313,7 +315,12 @@ extension Interpreter {
     /// Assignment to any target: names, attributes, subscripts, and (starred) unpacking.
     func assign(_ target: Expr, _ value: PyObject, _ f: Frame) throws {
         switch target.kind {
-        case .name(let n): try assignName(n, value, f)
+        case .name(let n):
+            if let slot = target.nameSlot?.index, slot >= 0, slot < f.env.slots.count {
+                f.env.slots[slot] = value
+                return
+            }
+            try assignName(n, value, f)
         case .attribute(let obj, let name): try setAttribute(try eval(obj, f), name, value)
         case .subscript(let obj, let index):
             let o = try eval(obj, f)

@@ -39,10 +39,6 @@ extension Interpreter {
             default: break
             }
             let v = try eval(value, f)
-            if targets.count == 1, case .name(let n) = targets[0].kind {
-                try assignName(n, v, f)
-                return .normal
-            }
             for t in targets { try assign(t, v, f) }
             return .normal
         case .augAssign(let target, let op, let value):
@@ -123,15 +119,15 @@ extension Interpreter {
 
     func execAugAssign(_ target: Expr, _ op: BinaryOp, _ value: Expr, _ f: Frame) throws {
         switch target.kind {
-        case .name(let n):
-            let old = try lookup(n, f)
+        case .name:
+            let old = try eval(target, f)
             let v = try eval(value, f)
             if let x = old as? PyInt, let y = v as? PyInt, x.big == nil, y.big == nil, !(old is PyBool),
                let r = try smallIntOp(op, x.small, y.small) {
-                try assignName(n, r, f)
+                try assign(target, r, f)
                 return
             }
-            try assignName(n, try inPlaceOp(op, old, v), f)
+            try assign(target, try inPlaceOp(op, old, v), f)
         case .attribute(let objExpr, let name):
             let obj = try eval(objExpr, f)
             let old = try getAttribute(obj, name)
@@ -216,7 +212,6 @@ extension Interpreter {
         } else {
             iterator = try getIterator(try eval(iterExpr, f))
         }
-        let simpleName: String? = { if case .name(let n) = target.kind { return n } else { return nil } }()
         while true {
             if !resumingBody {
                 f.line = s.line
@@ -226,7 +221,7 @@ extension Interpreter {
                     return c
                 }
                 try tick()
-                if let n = simpleName { try assignName(n, item, f) } else { try assign(target, item, f) }
+                try assign(target, item, f)
             }
             resumingBody = false
             let c: Completion
@@ -305,6 +300,8 @@ extension Interpreter {
             return e.cls.isSubclass(of: c)
         }
         if let t = spec as? PyTuple {
+            try enterCall()
+            defer { callDepth -= 1 }
             for item in t.items where try exceptionMatches(e, item) { return true }
             return false
         }

@@ -52,6 +52,80 @@ import Testing
         #expect(run.outcome.exitStatus == 0)
     }
 
+    /// Scoping through local slots: closures, nonlocal over two levels, class bodies and
+    /// comprehensions inside functions, walrus, deleted and unbound locals.
+    @Test func scopingMatchesCPython() {
+        let source = """
+def f():
+    x = 1
+    class K:
+        y = x + 1
+        def m(self, d=x):
+            return x + self.y + d
+    fs = [lambda v, i=i: v + i + x for i in range(3)]
+    comp = [x + j for j in range(2)]
+    gen = list(x * j for j in range(3))
+    def g():
+        nonlocal x
+        x += 10
+        return x
+    r = g()
+    del comp
+    try:
+        print(comp)
+    except UnboundLocalError as e:
+        print("ULE", e)
+    return K().m(), [h(1) for h in fs], gen, r, x
+print(f())
+def counter():
+    n = 0
+    def a():
+        def b():
+            nonlocal n
+            n += 1
+            return n
+        return b()
+    return a
+c = counter()
+print(c(), c(), c())
+def shadow(x):
+    def inner():
+        return x * 2
+    x = x + 1
+    return inner()
+print(shadow(5))
+def walrus():
+    data = [1, 5, 9]
+    if (n := len(data)) > 2:
+        print("n", n)
+    return [y for v in data if (y := v * 2) > 4], y
+print(walrus())
+def unbound():
+    print(z)
+    z = 1
+try:
+    unbound()
+except UnboundLocalError as e:
+    print(e)
+def star(*args, **kw):
+    a, *rest = args
+    return a, rest, sorted(kw)
+print(star(1, 2, 3, x=1, y=2))
+"""
+        let run = EngineRun(source)
+        #expect(run.stdout == """
+ULE cannot access local variable 'comp' where it is not associated with a value
+(14, [12, 13, 14], [0, 1, 2], 11, 11)
+1 2 3
+12
+n 3
+([10, 18], 18)
+cannot access local variable 'z' where it is not associated with a value
+(1, [2, 3], ['x', 'y'])
+
+""")
+    }
+
     @Test func cellsShareGlobals() {
         let out = OutputSink(.capture)
         let runtime = PythonRuntime(stdout: out, stderr: OutputSink(.capture))
