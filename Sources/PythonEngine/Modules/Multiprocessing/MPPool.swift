@@ -300,9 +300,16 @@ extension Interpreter {
             interp.tracePool(p, state)
             return PyBool.falseValue
         }
-        method("__repr__") { interp, p, _ in
-            PyString("<multiprocessing.pool.Pool state=\(p.pool.state.rawValue.uppercased()) pool_size=\(p.pool.size)>")
-        }
+        try? installDunders(on: cls, ["__repr__": { interp, args in
+            guard let p = args.positional.first as? MPPool else { return PyString("<multiprocessing.pool.Pool>") }
+            let state: String
+            switch p.pool.state {
+            case .running: state = "RUN"
+            case .closed: state = "CLOSE"
+            case .terminated: state = "TERMINATE"
+            }
+            return PyString("<\(p.pyClass.moduleName).\(p.pyClass.name) state=\(state) pool_size=\(p.pool.size)>")
+        }])
 
         // AsyncResult
         func resultMethod(_ name: String, _ parameters: [String] = [], _ body: @escaping (Interpreter, MPAsyncResult, NativeArguments) throws -> PyObject) {

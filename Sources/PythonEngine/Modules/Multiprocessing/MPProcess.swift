@@ -153,7 +153,10 @@ extension Interpreter {
             p.closed = true
             return PyNone.shared
         }
-        method("__repr__") { interp, me, p, _ in PyString(try interp.processRepr(me, p, state)) }
+        try? installDunders(on: cls, ["__repr__": { interp, args in
+            let me = args.positional.first ?? PyNone.shared
+            return PyString(try interp.processRepr(me, try interp.processValue(me), state))
+        }])
         func property(_ name: String, get: @escaping (Interpreter, MPProcess) throws -> PyObject,
                       set: ((Interpreter, MPProcess, PyObject) throws -> Void)? = nil) {
             let getter = PyNativeFunction(name) { interp, args in try get(interp, try interp.processValue(args.positional.first)) }
@@ -220,9 +223,15 @@ extension Interpreter {
         } else {
             status = "started"
         }
-        var info = [me.pyClass.name, "name=\(try repr(PyString(p.name)))"]
+        let typeName: String
+        switch p.kind {
+        case "main": typeName = "_MainProcess"
+        case "pool worker": typeName = p.startMethod == "spawn" ? "SpawnProcess" : "ForkProcess"
+        default: typeName = me.pyClass.name
+        }
+        var info = [typeName, "name=\(try repr(PyString(p.name)))"]
         if let child = p.child { info.append("pid=\(child.pid)") }
-        info.append("parent=\(p.parentPID)")
+        info.append(p.kind == "main" ? "parent=None" : "parent=\(p.parentPID)")
         info.append(status)
         if let code = exitcode {
             info.append("exitcode=" + (code < 0 ? SignalName.name(of: -code) : String(code)))

@@ -11,6 +11,15 @@ import Glibc
 /// method, exit code), `task` (every pool task), `output` (which process wrote which bytes).
 public final class MultiprocessingTrace: @unchecked Sendable {
     private let descriptor: Int32
+    /// When set, records go here instead of the file (e.g. a sandbox's side channel,
+    /// `SandboxContext.send(record:)`, which is safe from every process of the run).
+    private let handler: (@Sendable (String) -> Void)?
+
+    /// Sends each record (one JSON object, no newline) to `handler`, in the writing process.
+    public init(recordHandler handler: @escaping @Sendable (String) -> Void) {
+        descriptor = -1
+        self.handler = handler
+    }
 
     /// Opens an anonymous file (unlinked at once) to collect the records.
     public init() throws {
@@ -21,9 +30,10 @@ public final class MultiprocessingTrace: @unchecked Sendable {
         let flags = fcntl(fd, F_GETFL)
         _ = fcntl(fd, F_SETFL, flags | O_APPEND)
         descriptor = fd
+        handler = nil
     }
 
-    deinit { close(descriptor) }
+    deinit { if descriptor >= 0 { close(descriptor) } }
 
     struct TraceError: Error, CustomStringConvertible {
         let message: String
@@ -37,7 +47,12 @@ public final class MultiprocessingTrace: @unchecked Sendable {
             if i > 0 { line += "," }
             line += TraceValue.string(key).json + ":" + value.json
         }
-        line += "}\n"
+        line += "}"
+        if let handler {
+            handler(line)
+            return
+        }
+        line += "\n"
         var bytes = Array(line.utf8)
         var offset = 0
         while offset < bytes.count {
@@ -48,8 +63,10 @@ public final class MultiprocessingTrace: @unchecked Sendable {
         }
     }
 
-    /// Every record written so far by any process of the run, one JSON object per element.
+    /// Every record written so far by any process of the run, one JSON object per element
+    /// (empty when records go to a handler).
     public func lines() -> [String] {
+        guard descriptor >= 0 else { return [] }
         var bytes: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 65536)
         var offset: off_t = 0
