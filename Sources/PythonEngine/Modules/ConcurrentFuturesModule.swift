@@ -54,8 +54,8 @@ extension Interpreter {
             if p.pool.state != .running { throw interp.pythonError("RuntimeError", "cannot schedule new futures after shutdown") }
             let item: [UInt8]
             do {
-                item = try interp.poolTaskItem(try interp.pickle(fn), try args.map { try interp.pickle($0) },
-                                               try kwargs.map { .init(.str($0.0), try interp.pickle($0.1)) }, mode: .apply)
+                item = try interp.poolTaskItem(try interp.pickleForPool(fn), try args.map { try interp.pickleForPool($0) },
+                                               try kwargs.map { .init(.str($0.0), try interp.pickleForPool($0.1)) }, mode: .apply)
             } catch let e as PyError {
                 return MPFuture(cls: future, owner: p, job: nil, presetError: e)
             }

@@ -15,6 +15,15 @@ extension Interpreter {
         try pickle(object, depth: 0)
     }
 
+    /// Pickles a pool task's function or argument, with CPython's refusal of objects that may
+    /// only be shared by inheritance.
+    func pickleForPool(_ object: PyObject) throws -> PickleValue {
+        let state = try? multiprocessingState()
+        state?.picklingPoolTask = true
+        defer { state?.picklingPoolTask = false }
+        return try pickle(object)
+    }
+
     func pickleBytes(_ object: PyObject) throws -> [UInt8] {
         do {
             return try pickle(object).encode()
@@ -89,6 +98,9 @@ extension Interpreter {
             break
         }
         if let state = try? multiprocessingState(), let id = state.sharedObjects.first(where: { $0.value === object })?.key {
+            if state.picklingPoolTask && !state.managerMade.contains(id) && !(object is MPConnection) {
+                throw pythonError("RuntimeError", "\(typeName(object)) objects should only be shared between processes through inheritance")
+            }
             return .instance(module: Self.sharedMarker, qualname: String(id), state: [])
         }
         if let inst = object as? PyInstance, !inst.cls.isBuiltin {

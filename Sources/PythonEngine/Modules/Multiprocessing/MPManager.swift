@@ -40,7 +40,7 @@ extension Interpreter {
             let initial = try a["sequence"].map { try interp.iterateToArray($0) } ?? []
             let l = MPListProxy(cls: listClass, list: try SharedList(in: try SharedMemoryRegion(size: 1 << 20), capacityBytes: 1 << 19,
                                                                   initial: try initial.map { try interp.pickleBytes($0) }))
-            _ = state.register(shared: l)
+            state.managerMade.insert(state.register(shared: l))
             return l
         }
         mb.method("dict", ["mapping"]) { interp, _, a in
@@ -52,13 +52,13 @@ extension Interpreter {
                     try d.dict.set(try interp.pickleBytes(kv[1]), for: try interp.pickleBytes(kv[0]))
                 }
             }
-            _ = state.register(shared: d)
+            state.managerMade.insert(state.register(shared: d))
             return d
         }
         mb.method("Value", ["typecode", "value"]) { interp, _, a in
             let l = MPListProxy(cls: valueClass, list: try SharedList(in: try SharedMemoryRegion(size: 1 << 16), capacityBytes: 1 << 15,
                                                                    initial: [try interp.pickleBytes(a.raw("value") ?? PyNone.shared)]))
-            _ = state.register(shared: l)
+            state.managerMade.insert(state.register(shared: l))
             return l
         }
         for (name, body) in [("Lock", state.classes.lock), ("RLock", state.classes.rlock), ("Queue", state.classes.queue),
@@ -68,7 +68,9 @@ extension Interpreter {
             manager.dict[name] = PyNativeFunction(name, owner: "SyncManager", isMethod: true) { interp, args in
                 var a = args
                 a.positional.removeFirst()
-                return try interp.call(body, a)
+                let made = try interp.call(body, a)
+                if let id = state.sharedObjects.first(where: { $0.value === made })?.key { state.managerMade.insert(id) }
+                return made
             }
         }
         mb.method("__enter__") { _, m, _ in m }

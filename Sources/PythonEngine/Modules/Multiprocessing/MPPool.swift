@@ -214,9 +214,9 @@ extension Interpreter {
             }
             var encoded: [[UInt8]] = []
             if !items.isEmpty {
-                let fv = try interp.pickle(fn)
+                let fv = try interp.pickleForPool(fn)
                 for item in items {
-                    encoded.append(try interp.poolTaskItem(fv, [try interp.pickle(item)], mode: mode))
+                    encoded.append(try interp.poolTaskItem(fv, [try interp.pickleForPool(item)], mode: mode))
                 }
             }
             var result: MPAsyncResult?
@@ -232,10 +232,10 @@ extension Interpreter {
             var kwargs: [PickleValue.Pair] = []
             if let kw = a["kwds"] as? PyDict {
                 for k in interp.dictKeys(kw) {
-                    kwargs.append(.init(try interp.pickle(k), try interp.pickle(try interp.dictGet(kw, k) ?? PyNone.shared)))
+                    kwargs.append(.init(try interp.pickleForPool(k), try interp.pickleForPool(try interp.dictGet(kw, k) ?? PyNone.shared)))
                 }
             }
-            let item = try interp.poolTaskItem(try interp.pickle(fn), try args.map { try interp.pickle($0) }, kwargs, mode: .apply)
+            let item = try interp.poolTaskItem(try interp.pickleForPool(fn), try args.map { try interp.pickleForPool($0) }, kwargs, mode: .apply)
             let job = try p.pool.apply(item, onComplete: callbacks ? interp.completionHandler(a, single: true) : nil)
             return MPAsyncResult(cls: asyncClass, owner: p, job: job, single: true)
         }
@@ -267,8 +267,8 @@ extension Interpreter {
                 if chunk < 1 { throw interp.valueError("Chunksize must be 1+, not \(chunk)") }
                 var encoded: [[UInt8]] = []
                 if !items.isEmpty {
-                    let fv = try interp.pickle(fn)
-                    for item in items { encoded.append(try interp.poolTaskItem(fv, [try interp.pickle(item)], mode: .map)) }
+                    let fv = try interp.pickleForPool(fn)
+                    for item in items { encoded.append(try interp.poolTaskItem(fv, [try interp.pickleForPool(item)], mode: .map)) }
                 }
                 let job = try p.pool.iterate(encoded, chunkSize: chunk, ordered: ordered)
                 return MPIMapIterator(cls: ordered ? imapClass : imapUnorderedClass, owner: p, job: job)

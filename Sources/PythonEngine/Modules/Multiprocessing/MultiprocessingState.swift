@@ -27,6 +27,12 @@ final class MultiprocessingState: PyObject, @unchecked Sendable {
     /// worker (which inherited it at fork).
     var sharedObjects: [Int: PyObject] = [:]
     var nextSharedID = 1
+    /// Ids of shared objects made by a `Manager` (proxies in CPython): unlike a plain `Queue`
+    /// or `Lock`, they may be passed to pool tasks.
+    var managerMade: Set<Int> = []
+    /// Set while pickling a pool task: CPython refuses queues, locks and shared ctypes there
+    /// ("... objects should only be shared between processes through inheritance").
+    var picklingPoolTask = false
     /// The classes and exception types, built once per interpreter.
     var classes: MultiprocessingClasses!
 
