@@ -27,8 +27,8 @@ final class RunSupervisor {
         stdout = OutputSink(.fileDescriptor(1))
         stderr = OutputSink(.fileDescriptor(2))
         if let trace {
-            stdout.flushObserver = { RunSupervisor.recordOutput(trace, stream: "stdout", $0) }
-            stderr.flushObserver = { RunSupervisor.recordOutput(trace, stream: "stderr", $0) }
+            trace.observeOutput(of: stdout, stream: "stdout")
+            trace.observeOutput(of: stderr, stream: "stderr")
             trace.record([
                 ("event", .string("process_start")), ("pid", .int(Int(getpid()))), ("parent", .int(Int(getppid()))),
                 ("name", .string("MainProcess")), ("kind", .string("main")), ("start_method", .string(startMethod)),
@@ -39,17 +39,6 @@ final class RunSupervisor {
             MultiprocessingConfiguration(startMethod: startMethod, budget: budget, trace: trace))
         // Orphaned grandchildren come back to this process instead of init, so cleanup finds them.
         try? Subreaper.enable()
-    }
-
-    /// One `output` record per line, tagged with the process that wrote it.
-    static func recordOutput(_ trace: MultiprocessingTrace, stream: String, _ bytes: [UInt8]) {
-        let text = String(decoding: bytes, as: UTF8.self)
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        if lines.last == "" { lines.removeLast() }
-        for line in lines {
-            trace.record([("event", .string("output")), ("pid", .int(Int(getpid()))), ("stream", .string(stream)),
-                          ("text", .string(String(line)))])
-        }
     }
 
     static func now() -> Double {

@@ -55,7 +55,7 @@ extension Interpreter {
             let item: [UInt8]
             do {
                 item = try interp.poolTaskItem(try interp.pickleForPool(fn), try args.map { try interp.pickleForPool($0) },
-                                               try kwargs.map { .init(.str($0.0), try interp.pickleForPool($0.1)) }, mode: .apply)
+                                               try kwargs.map { .init(.str($0.0), try interp.pickleForPool($0.1)) }, mode: .executor)
             } catch let e as PyError {
                 return MPFuture(cls: future, owner: p, job: nil, presetError: e)
             }
@@ -235,7 +235,7 @@ extension Interpreter {
         do {
             switch try f.owner.pool.result(of: job, timeout: timeout) {
             case .success(let items): return try items.first.map { try unpickle(bytes: $0) } ?? PyNone.shared
-            case .failure(let e): throw poolFailure(e)
+            case .failure(let e): throw poolFailure(e, executor: true)
             }
         } catch PoolError.timeout {
             throw PyError(exception: newException(ExceptionTypes.timeoutError, []))

@@ -43,6 +43,8 @@ final class MPIMapIterator: PyInstance, @unchecked Sendable {
 /// How a task calls its function, for the worker-side traceback CPython shows.
 enum PoolCallMode: String {
     case map, starmap, apply
+    /// A `ProcessPoolExecutor` call (its worker frame differs).
+    case executor
 }
 
 extension Interpreter {
@@ -125,12 +127,21 @@ extension Interpreter {
         case .map: exc.traceback.append(TracebackEntry(fileName: file, line: 48, name: "mapstar", frameID: -3))
         case .starmap: exc.traceback.append(TracebackEntry(fileName: file, line: 51, name: "starmapstar", frameID: -4))
         case .apply: break
+        case .executor:
+            let executorFile = "/usr/lib/python3.11/concurrent/futures/process.py"
+            if sources[executorFile] == nil {
+                var lines = [Substring](repeating: "", count: 262)
+                lines[260] = "            r = call_item.fn(*call_item.args, **call_item.kwargs)"
+                sources[executorFile] = lines
+            }
+            exc.traceback.append(TracebackEntry(fileName: executorFile, line: 261, name: "_process_worker", frameID: -6))
+            return
         }
         exc.traceback.append(TracebackEntry(fileName: file, line: 125, name: "worker", frameID: -5))
     }
 
     /// The exception to raise in the parent for a failed task.
-    func poolFailure(_ error: PoolTaskError) -> Error {
+    func poolFailure(_ error: PoolTaskError, executor: Bool = false) -> Error {
         guard case .raised(let bytes) = error else { return mpError(error) }
         do {
             guard case .tuple(let parts) = try PickleValue(decoding: bytes), parts.count == 2, case .str(let text) = parts[1] else {
@@ -139,7 +150,8 @@ extension Interpreter {
             let object = try unpickle(parts[0])
             guard let exc = object as? PyExceptionObject else { return pythonError("RuntimeError", "pool task failed") }
             if !text.isEmpty, let classes = try? multiprocessingState().classes {
-                exc.cause = newException(classes.remoteTraceback, [PyString("\n\"\"\"\n" + text + "\"\"\"")])
+                exc.cause = newException(executor ? classes.executorRemoteTraceback : classes.remoteTraceback,
+                                         [PyString("\n\"\"\"\n" + text + "\"\"\"")])
                 exc.suppressContext = true
             }
             return PyError(exception: exc)

@@ -389,3 +389,12 @@ extension Interpreter {
         }
     }
 }
+
+extension PythonRuntime {
+    /// Ends the program's processes as CPython does at interpreter exit: daemonic children are
+    /// terminated, the others joined, running pools terminated. `run` does this itself; call it
+    /// after the last notebook cell (`runCell` leaves children running, as Jupyter does).
+    public func finishProcesses() {
+        interpreter.multiprocessingAtExit()
+    }
+}

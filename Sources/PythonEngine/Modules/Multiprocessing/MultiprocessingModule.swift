@@ -34,6 +34,7 @@ extension Interpreter {
             authenticationError: exc("AuthenticationError", "multiprocessing.context", processError),
             bufferTooShort: exc("BufferTooShort", "multiprocessing.context", processError),
             remoteTraceback: exc("RemoteTraceback", "multiprocessing.pool", ExceptionTypes.exception),
+            executorRemoteTraceback: exc("_RemoteTraceback", "concurrent.futures.process", ExceptionTypes.exception),
             maybeEncodingError: exc("MaybeEncodingError", "multiprocessing.pool", ExceptionTypes.exception),
             picklingError: exc("PicklingError", "_pickle", exc("PickleError", "_pickle", ExceptionTypes.exception)),
             unpicklingError: exc("UnpicklingError", "_pickle", ExceptionTypes.exception),

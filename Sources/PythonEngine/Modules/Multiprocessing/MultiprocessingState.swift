@@ -109,6 +109,8 @@ struct MultiprocessingClasses {
     var authenticationError: PyClass
     var bufferTooShort: PyClass
     var remoteTraceback: PyClass
+    /// `concurrent.futures.process._RemoteTraceback`, the executor's version.
+    var executorRemoteTraceback: PyClass
     var maybeEncodingError: PyClass
     var picklingError: PyClass
     var unpicklingError: PyClass

@@ -63,6 +63,20 @@ public final class MultiprocessingTrace: @unchecked Sendable {
         }
     }
 
+    /// Records every line `sink` writes as an `output` event tagged with the writing process
+    /// (the sink's observer runs in whichever process flushes it, parent or child).
+    public func observeOutput(of sink: OutputSink, stream: String) {
+        sink.flushObserver = { [self] bytes in
+            let text = String(decoding: bytes, as: UTF8.self)
+            var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+            if lines.last == "" { lines.removeLast() }
+            for line in lines {
+                record([("event", .string("output")), ("pid", .int(Int(getpid()))), ("stream", .string(stream)),
+                        ("text", .string(String(line)))])
+            }
+        }
+    }
+
     /// Every record written so far by any process of the run, one JSON object per element
     /// (empty when records go to a handler).
     public func lines() -> [String] {
