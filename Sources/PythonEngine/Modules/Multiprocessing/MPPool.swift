@@ -367,13 +367,35 @@ extension Interpreter {
         let initargs = try a["initargs"].map { try iterateToArray($0) } ?? []
         if let i = userInitializer, !(try isCallable(i)) { throw typeError("initializer must be a callable") }
         if state.bootstrapping { throw bootstrappingError() }
+        let spawning = state.startMethod == "spawn"
+        // Under spawn the initializer crosses by pickling (a lambda fails here, as in CPython)
+        // and each worker is a fresh interpreter that re-ran the main module.
+        let spawnMain = spawning ? try spawnMainModule() : nil
+        let spawnInitializer = spawning ? try userInitializer.map { try pickleForPool($0) } : nil
+        let spawnInitargs = spawning ? try initargs.map { try pickleForPool($0) } : []
+        let workerInterpreter = WorkerInterpreterBox()
         flush()
-        let prefix = state.startMethod == "spawn" ? "SpawnPoolWorker" : workerPrefix
+        let prefix = spawning ? "SpawnPoolWorker" : workerPrefix
         do {
             let pool = try ForkedWorkerPool(
                 processes: processes, maxTasksPerChild: maxTasks, budget: state.budget,
                 nameWorker: { "\(prefix)-\(state.nextIdentity())" },
                 initializer: { [unowned self] info in
+                    if let spawnMain {
+                        switch spawnedInterpreter(spawnMain, name: info.name, parentPID: info.parentPID, daemon: true, kind: "pool worker") {
+                        case .failure: throw PoolInitializerFailed()
+                        case .success(let child):
+                            workerInterpreter.interpreter = child.interpreter
+                            guard let initializer = spawnInitializer else { return }
+                            let fresh = child.interpreter
+                            let code = fresh.runProcessBody {
+                                _ = try fresh.callPython(try fresh.unpickle(initializer), try spawnInitargs.map { try fresh.unpickle($0) })
+                            }
+                            fresh.flush()
+                            if code != 0 { throw PoolInitializerFailed() }
+                            return
+                        }
+                    }
                     stdout.discardBuffered()
                     stderr.discardBuffered()
                     let me = MPProcess(cls: state.classes.process, name: info.name, parentPID: info.parentPID)
@@ -391,7 +413,7 @@ extension Interpreter {
                         if code != 0 { throw PoolInitializerFailed() }
                     }
                 },
-                body: { [unowned self] bytes in runPoolTask(bytes) })
+                body: { [unowned self] bytes in (workerInterpreter.interpreter ?? self).runPoolTask(bytes) })
             let p = MPPool(cls: cls, pool: pool)
             state.pools.append(p)
             return p
@@ -464,6 +486,12 @@ extension Interpreter {
             ])
         }
     }
+}
+
+/// The interpreter a pool worker runs tasks in: the forked copy of the parent's (fork), or the
+/// fresh one that re-ran the main module (spawn), set by the worker's initializer after fork.
+final class WorkerInterpreterBox {
+    var interpreter: Interpreter?
 }
 
 /// Ends a pool worker whose initializer raised (its traceback is already printed).

@@ -20,44 +20,21 @@ extension Interpreter {
             subclass = try pickle(inst.cls)
             for key in inst.attributes.keys.sorted() { attributes.append((key, try pickle(inst.attributes[key]!))) }
         }
-        guard let file = (mainGlobals.values["__file__"] as? PyString)?.value, let lines = sources[file] else {
-            throw pythonError("RuntimeError", "spawn needs the main module's source")
-        }
-        let source = lines.joined(separator: "\n")
-        let registry = moduleRegistry
+        let main = try spawnMainModule()
         let parentPID = getpid()
         let name = p.name
         let daemon = p.daemon
-        let argv = self.argv
         flush()
         do {
             p.child = try ChildProcess.fork(budget: state.budget) { () -> Int32 in
-                stdout.discardBuffered()
-                stderr.discardBuffered()
-                try? ChildSide.redirectStandardInputToDevNull()
-                let fresh = Interpreter(stdout: stdout, stderr: stderr, limits: limits, registry: registry)
-                fresh.argv = argv
-                fresh.mainGlobals.values["__name__"] = PyString("__mp_main__")
-                guard let childState = try? fresh.multiprocessingState() else { return 1 }
-                childState.startMethod = "spawn"
-                childState.startMethodWasSet = true
-                let parent = MPProcess(cls: childState.classes.process, name: "MainProcess", parentPID: 0)
-                parent.ownPID = parentPID
-                let meFresh = MPProcess(cls: childState.classes.process, name: name, parentPID: parentPID)
-                meFresh.ownPID = getpid()
-                meFresh.daemon = daemon
-                meFresh.startMethod = "spawn"
-                childState.currentProcess = meFresh
-                childState.parentProcess = parent
-                childState.identityCounter = 0
-                childState.traceProcess(event: "process_start", meFresh)
-                childState.bootstrapping = true
-                let outcome = fresh.runModule(source: source, fileName: file)
-                childState.bootstrapping = false
-                if outcome.exitStatus != 0 {
-                    fresh.flush()
-                    return outcome.exitStatus
+                let child: (interpreter: Interpreter, state: MultiprocessingState, me: MPProcess)
+                switch spawnedInterpreter(main, name: name, parentPID: parentPID, daemon: daemon, kind: "process") {
+                case .success(let made): child = made
+                case .failure(let failure): return failure.exitCode
                 }
+                let fresh = child.interpreter
+                let childState = child.state
+                let meFresh = child.me
                 let code = fresh.runProcessBody {
                     meFresh.target = try target.map { try fresh.unpickle($0) }
                     meFresh.args = try args.map { try fresh.unpickle($0) }
@@ -77,5 +54,57 @@ extension Interpreter {
             throw mpError(error)
         }
         state.children.append(p)
+    }
+
+    /// The main module's file name and source, which a spawned child re-runs.
+    struct SpawnMainModule {
+        let fileName: String
+        let source: String
+    }
+
+    struct SpawnBootstrapFailure: Error {
+        let exitCode: Int32
+    }
+
+    func spawnMainModule() throws -> SpawnMainModule {
+        guard let file = (mainGlobals.values["__file__"] as? PyString)?.value, let lines = sources[file] else {
+            throw pythonError("RuntimeError", "the spawn start method needs the main module's source")
+        }
+        return SpawnMainModule(fileName: file, source: lines.joined(separator: "\n"))
+    }
+
+    /// In a freshly forked child: a new interpreter (none of the parent's Python state) that
+    /// has re-run the main module as `__mp_main__` in CPython's bootstrapping phase. A failure
+    /// there (a missing main guard starting a process) was printed; it gives the exit code.
+    func spawnedInterpreter(_ main: SpawnMainModule, name: String, parentPID: pid_t, daemon: Bool, kind: String)
+        -> Result<(interpreter: Interpreter, state: MultiprocessingState, me: MPProcess), SpawnBootstrapFailure> {
+        stdout.discardBuffered()
+        stderr.discardBuffered()
+        try? ChildSide.redirectStandardInputToDevNull()
+        let fresh = Interpreter(stdout: stdout, stderr: stderr, limits: limits, registry: moduleRegistry)
+        fresh.argv = argv
+        fresh.mainGlobals.values["__name__"] = PyString("__mp_main__")
+        guard let childState = try? fresh.multiprocessingState() else { return .failure(SpawnBootstrapFailure(exitCode: 1)) }
+        childState.startMethod = "spawn"
+        childState.startMethodWasSet = true
+        let parent = MPProcess(cls: childState.classes.process, name: "MainProcess", parentPID: 0)
+        parent.ownPID = parentPID
+        parent.kind = "main"
+        let me = MPProcess(cls: childState.classes.process, name: name, parentPID: parentPID)
+        me.ownPID = getpid()
+        me.daemon = daemon
+        me.kind = kind
+        me.startMethod = "spawn"
+        childState.currentProcess = me
+        childState.parentProcess = parent
+        childState.traceProcess(event: "process_start", me)
+        childState.bootstrapping = true
+        let outcome = fresh.runModule(source: main.source, fileName: main.fileName)
+        childState.bootstrapping = false
+        if outcome.exitStatus != 0 {
+            fresh.flush()
+            return .failure(SpawnBootstrapFailure(exitCode: outcome.exitStatus))
+        }
+        return .success((fresh, childState, me))
     }
 }
