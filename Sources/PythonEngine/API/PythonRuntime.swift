@@ -50,10 +50,13 @@ public final class PythonRuntime {
     /// Runs one notebook cell; globals persist between cells, as in Jupyter. Each cell gets its
     /// own name (`<cell N>` by default) so tracebacks through functions defined in earlier
     /// cells still show the right source lines.
-    public func runCell(_ source: String, cellName: String? = nil) -> RunOutcome {
+    /// With `echoLastExpression`, a final bare expression's value is printed as Jupyter's
+    /// `Out[n]` would show it (`repr`, nothing for None).
+    public func runCell(_ source: String, cellName: String? = nil, echoLastExpression: Bool = false) -> RunOutcome {
         cellCount += 1
         interpreter.restartClock()
-        let outcome = interpreter.runModule(source: source, fileName: cellName ?? "<cell \(cellCount)>")
+        let outcome = interpreter.runModule(source: source, fileName: cellName ?? "<cell \(cellCount)>",
+                                            echoLastExpression: echoLastExpression)
         interpreter.flush()
         return outcome
     }
@@ -63,7 +66,7 @@ public final class PythonRuntime {
 }
 
 extension Interpreter {
-    func runModule(source: String, fileName: String) -> RunOutcome {
+    func runModule(source: String, fileName: String, echoLastExpression: Bool = false) -> RunOutcome {
         sources[fileName] = source.split(separator: "\n", omittingEmptySubsequences: false)
         let module: Module
         do {
@@ -72,11 +75,25 @@ extension Interpreter {
             reportSyntaxError(error, fileName: fileName)
             return RunOutcome(exitStatus: 1, uncaughtException: .init(typeName: error.typeName, message: error.message, line: error.line), limitExceeded: nil)
         }
+        for w in module.warnings {
+            var text = "\(fileName):\(w.line): \(w.category): \(w.message)\n"
+            if let src = sourceLine(fileName, w.line) { text += "  \(src)\n" }
+            try? stderr.write(text)
+        }
         mainGlobals.values["__file__"] = PyString(fileName)
         mainGlobals.values["__builtins__"] = builtinsModule()
         let frame = Frame(name: "<module>", fileName: fileName, line: 1, env: mainGlobals, globals: mainGlobals, scope: nil)
         do {
-            _ = try execBlock(module.body, frame)
+            if echoLastExpression, let last = module.body.last, case .expr(let e) = last.kind {
+                // Jupyter shows the value of a cell's final expression (its repr, unless None).
+                _ = try execBlock(Array(module.body.dropLast()), frame)
+                frame.line = last.line
+                try tick()
+                let value = try eval(e, frame)
+                if !(value is PyNone) { try stdout.write(try repr(value) + "\n") }
+            } else {
+                _ = try execBlock(module.body, frame)
+            }
             return RunOutcome(exitStatus: 0, uncaughtException: nil, limitExceeded: nil)
         } catch let e as PyError {
             e.exception.addTraceback(frame)

@@ -67,4 +67,13 @@ public struct Module: Sendable {
     public let body: [Stmt]
     public let fileName: String
     public let source: String
+    /// Compile-time warnings CPython prints before running (e.g. `x is 1`).
+    public var warnings: [CompileWarning] = []
+}
+
+/// A warning the compiler reports, printed as `file:line: Category: message`.
+public struct CompileWarning: Sendable, Equatable {
+    public let line: Int
+    public let category: String
+    public let message: String
 }

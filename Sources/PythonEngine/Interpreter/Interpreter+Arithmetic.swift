@@ -48,7 +48,7 @@ extension Interpreter {
             throw typeError("can't multiply sequence by non-int of type '\(typeName(seqType))'")
         }
         let sym = op == .pow ? "** or pow()" : op.rawValue
-        throw typeError("unsupported operand type(s) for \(sym): '\(typeName(a))' and '\(typeName(b))'")
+        throw typeError(Messages.unsupportedOperands(sym, typeName(a), typeName(b)))
     }
 
     /// `a op= b`: in-place dunders and list extension first, then the plain operator.
@@ -102,19 +102,19 @@ extension Interpreter {
             let (r, o) = x.multipliedReportingOverflow(by: y)
             return o ? PyInt.make(BigInt(x) * BigInt(y)) : PyInt.make(r)
         case .floorDiv:
-            if y == 0 { throw error(ExceptionTypes.zeroDivisionError, "integer division or modulo by zero") }
+            if y == 0 { throw error(ExceptionTypes.zeroDivisionError, Messages.integerDivisionByZero) }
             if x == Int.min && y == -1 { return PyInt.make(-BigInt(x)) }
             var q = x / y
             if (x % y != 0) && ((x < 0) != (y < 0)) { q -= 1 }
             return PyInt.make(q)
         case .mod:
-            if y == 0 { throw error(ExceptionTypes.zeroDivisionError, "integer modulo by zero") }
+            if y == 0 { throw error(ExceptionTypes.zeroDivisionError, Messages.integerModuloByZero) }
             if y == -1 { return PyInt.make(0) }
             var r = x % y
             if r != 0 && ((r < 0) != (y < 0)) { r += y }
             return PyInt.make(r)
         case .div:
-            if y == 0 { throw error(ExceptionTypes.zeroDivisionError, "division by zero") }
+            if y == 0 { throw error(ExceptionTypes.zeroDivisionError, Messages.divisionByZero) }
             if abs(x) < (1 << 53) && abs(y) < (1 << 53) { return PyFloat(Double(x) / Double(y)) }
             return nil
         case .bitAnd: return PyInt.make(x & y)
@@ -254,13 +254,13 @@ extension Interpreter {
                 if x.bitWidth + y.bitWidth > 64_000_000 { throw error(ExceptionTypes.memoryError, "") }
                 return PyInt.make(x * y)
             case .floorDiv:
-                if y == 0 { throw error(ExceptionTypes.zeroDivisionError, "integer division or modulo by zero") }
+                if y == 0 { throw error(ExceptionTypes.zeroDivisionError, Messages.integerDivisionByZero) }
                 return PyInt.make(try bigIntFloorDivide(x, y))
             case .mod:
-                if y == 0 { throw error(ExceptionTypes.zeroDivisionError, "integer modulo by zero") }
+                if y == 0 { throw error(ExceptionTypes.zeroDivisionError, Messages.integerModuloByZero) }
                 return PyInt.make(try bigIntModulo(x, y))
             case .div:
-                if y == 0 { throw error(ExceptionTypes.zeroDivisionError, "division by zero") }
+                if y == 0 { throw error(ExceptionTypes.zeroDivisionError, Messages.divisionByZero) }
                 return PyFloat(try bigIntTrueDivide(x, y))
             case .pow:
                 if y.sign == .minus {

@@ -10,12 +10,12 @@ extension Interpreter {
 
     func attributeMissing(_ obj: PyObject, _ name: String) -> PyError {
         if let m = obj as? PyModule {
-            return attributeError("module '\(m.name)' has no attribute '\(name)'")
+            return attributeError(Messages.moduleNoAttribute(m.name, name))
         }
         if let c = obj as? PyClass {
-            return attributeError("type object '\(c.name)' has no attribute '\(name)'")
+            return attributeError(Messages.typeNoAttribute(c.name, name))
         }
-        return attributeError("'\(typeName(obj))' object has no attribute '\(name)'")
+        return attributeError(Messages.noAttribute(typeName(obj), name))
     }
 
     func getAttributeOrNil(_ obj: PyObject, _ name: String) throws -> PyObject? {
@@ -51,6 +51,7 @@ extension Interpreter {
             case "args": return PyTuple(e.args)
             case "__cause__": return e.cause ?? PyNone.shared
             case "__context__": return e.context ?? PyNone.shared
+            case "__suppress_context__": return PyBool.of(e.suppressContext)
             case "__traceback__": return PyNone.shared
             case "value" where e.cls.isSubclass(of: ExceptionTypes.stopIteration):
                 return e.args.first ?? PyNone.shared
@@ -180,6 +181,7 @@ extension Interpreter {
             if let e = inst as? PyExceptionObject {
                 if name == "__cause__" { e.cause = value as? PyExceptionObject; e.suppressContext = true; return }
                 if name == "__context__" { e.context = value as? PyExceptionObject; return }
+                if name == "__suppress_context__" { e.suppressContext = try truthy(value); return }
                 if name == "args" { e.args = try iterateToArray(value); return }
             }
             if inst.cls === BuiltinTypes.object {

@@ -95,7 +95,7 @@ extension Interpreter {
                 a.positional.insert(fn, at: 0)
                 return try call(m, a)
             }
-            throw typeError("'\(typeName(fn))' object is not callable")
+            throw typeError(Messages.notCallable(typeName(fn)))
         }
     }
 
@@ -132,6 +132,11 @@ extension Interpreter {
                 _ = try call(initFn, ia)
             }
             return obj
+        }
+        let abstract = abstractMethods(of: c)
+        if !abstract.isEmpty {
+            let plural = abstract.count == 1 ? "method" : "methods"
+            throw typeError("Can't instantiate abstract class \(c.name) with abstract \(plural) \(abstract.joined(separator: ", "))")
         }
         let obj: PyInstance
         if c.isSubclass(of: ExceptionTypes.baseException) {

@@ -164,7 +164,7 @@ extension Interpreter {
         case .eq: return PyBool.of(a === b)
         case .ne: return PyBool.of(a !== b)
         default:
-            throw typeError("'\(op.rawValue)' not supported between instances of '\(typeName(a))' and '\(typeName(b))'")
+            throw typeError(Messages.unorderable(op.rawValue, typeName(a), typeName(b)))
         }
     }
 

@@ -75,7 +75,7 @@ extension Interpreter {
         }
         if let view = o as? PyDictView { return view.dict.table.count }
         if let inst = o as? PyInstance, let base = inst.builtinValue { return try length(base) }
-        throw typeError("object of type '\(typeName(o))' has no len()")
+        throw typeError(Messages.noLen(typeName(o)))
     }
 
     func contains(_ container: PyObject, _ item: PyObject) throws -> Bool {
@@ -251,7 +251,7 @@ extension Interpreter {
             if c.isBuiltin { return c }
             throw typeError("type '\(c.name)' is not subscriptable")
         }
-        throw typeError("'\(typeName(o))' object is not subscriptable")
+        throw typeError(Messages.notSubscriptable(typeName(o)))
     }
 
     func setItem(_ o: PyObject, _ index: PyObject, _ value: PyObject) throws {
@@ -288,7 +288,7 @@ extension Interpreter {
             return
         }
         if let inst = o as? PyInstance, let base = inst.builtinValue { return try setItem(base, index, value) }
-        throw typeError("'\(typeName(o))' object does not support item assignment")
+        throw typeError(Messages.noItemAssignment(typeName(o)))
     }
 
     func deleteItem(_ o: PyObject, _ index: PyObject) throws {
@@ -409,7 +409,7 @@ extension Interpreter {
                 }
             }
         }
-        throw typeError("'\(typeName(o))' object is not iterable")
+        throw typeError(Messages.notIterable(typeName(o)))
     }
 
     func dictIterator(_ d: PyDict, kind: PyDictView.Kind) -> PyNativeIterator {

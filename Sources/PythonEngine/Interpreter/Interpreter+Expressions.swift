@@ -233,7 +233,7 @@ extension Interpreter {
             switch scope.bindings[name] {
             case .local?:
                 if let v = f.env.get(name) { return v }
-                throw error(ExceptionTypes.unboundLocalError, "cannot access local variable '\(name)' where it is not associated with a value")
+                throw error(ExceptionTypes.unboundLocalError, Messages.unboundLocal(name))
             case .global?:
                 return try lookupGlobal(name, f)
             case .nonlocal?, nil:
@@ -258,7 +258,7 @@ extension Interpreter {
                 if b == .global { break }
                 if b == .local {
                     if let v = e.get(name) { return v }
-                    throw error(ExceptionTypes.nameError, "cannot access free variable '\(name)' where it is not associated with a value in enclosing scope")
+                    throw error(ExceptionTypes.nameError, Messages.unboundFree(name))
                 }
             } else if e.scope == nil, !e.isClassBody, let v = e.values[name] {
                 return v
@@ -271,7 +271,7 @@ extension Interpreter {
     func lookupGlobal(_ name: String, _ f: Frame) throws -> PyObject {
         if let v = f.globals.values[name] { return v }
         if let v = builtins[name] { return v }
-        throw error(ExceptionTypes.nameError, "name '\(name)' is not defined")
+        throw error(ExceptionTypes.nameError, Messages.nameNotDefined(name))
     }
 
     /// Binds a name in the right scope for frame `f`.
@@ -301,14 +301,14 @@ extension Interpreter {
 
     func deleteName(_ name: String, _ f: Frame) throws {
         if let scope = f.scope, scope.bindings[name] == .global {
-            if f.globals.values.removeValue(forKey: name) == nil { throw error(ExceptionTypes.nameError, "name '\(name)' is not defined") }
+            if f.globals.values.removeValue(forKey: name) == nil { throw error(ExceptionTypes.nameError, Messages.nameNotDefined(name)) }
             return
         }
         if !f.env.remove(name) {
             if f.scope != nil {
-                throw error(ExceptionTypes.unboundLocalError, "cannot access local variable '\(name)' where it is not associated with a value")
+                throw error(ExceptionTypes.unboundLocalError, Messages.unboundLocal(name))
             }
-            throw error(ExceptionTypes.nameError, "name '\(name)' is not defined")
+            throw error(ExceptionTypes.nameError, Messages.nameNotDefined(name))
         }
     }
 

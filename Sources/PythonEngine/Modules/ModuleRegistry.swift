@@ -46,6 +46,8 @@ public struct ModuleRegistry: Sendable {
         r.register("collections") { PyModuleHandle($0.makeCollectionsModule()) }
         r.register("string") { PyModuleHandle($0.makeStringModule()) }
         r.register("typing") { PyModuleHandle($0.makeTypingModule()) }
+        r.register("json") { PyModuleHandle($0.makeJSONModule()) }
+        r.register("abc") { PyModuleHandle($0.makeAbcModule()) }
         return r.registeringMultiprocessing()
     }()
 }

@@ -150,9 +150,16 @@ extension Parser {
         let first = try parseBitOr()
         var ops: [CompareOp] = []
         var rest: [Expr] = []
+        var left = first
         while let op = compareOperator() {
             ops.append(op)
-            rest.append(try parseBitOr())
+            let right = try parseBitOr()
+            if op == .is || op == .isNot, isLiteralForIs(left) || isLiteralForIs(right) {
+                let message = op == .is ? "\"is\" with a literal. Did you mean \"==\"?" : "\"is not\" with a literal. Did you mean \"!=\"?"
+                warnings.append(CompileWarning(line: t.line, category: "SyntaxWarning", message: message))
+            }
+            rest.append(right)
+            left = right
         }
         if ops.isEmpty { return first }
         return makeExpr(.compare(first, ops, rest), t)
@@ -174,6 +181,36 @@ extension Parser {
             }
         }
         return left
+    }
+
+    /// The type of a literal being called (`"abc"(1)`), which CPython warns about.
+    func literalTypeName(_ e: Expr) -> String? {
+        switch e.kind {
+        case .constant(.str): return "str"
+        case .constant(.int): return "int"
+        case .constant(.float): return "float"
+        case .constant(.bytes): return "bytes"
+        case .constant(.imaginary): return "complex"
+        case .constant(.bool): return "bool"
+        case .constant(.none): return "NoneType"
+        case .constant(.ellipsis): return "ellipsis"
+        case .tuple: return "tuple"
+        case .list, .listComp: return "list"
+        case .dict, .dictComp: return "dict"
+        case .set, .setComp: return "set"
+        case .fstring: return "str"
+        default: return nil
+        }
+    }
+
+    /// CPython warns about `is` with a constant other than None/True/False/Ellipsis.
+    func isLiteralForIs(_ e: Expr) -> Bool {
+        switch e.kind {
+        case .constant(.none), .constant(.bool), .constant(.ellipsis): return false
+        case .constant: return true
+        case .tuple(let items): return items.allSatisfy { if case .constant = $0.kind { return true } else { return false } } && !items.isEmpty
+        default: return false
+        }
     }
 
     mutating func parseBitOr() throws(PythonSyntaxError) -> Expr {
@@ -232,6 +269,9 @@ extension Parser {
         while true {
             let t = current
             if match("(") {
+                if let kind = literalTypeName(e) {
+                    warnings.append(CompileWarning(line: t.line, category: "SyntaxWarning", message: "'\(kind)' object is not callable; perhaps you missed a comma?"))
+                }
                 let args = try parseCallArguments()
                 try expect(")")
                 e = Expr(.call(e, args), line: e.line, column: e.column)

@@ -14,6 +14,8 @@ public struct Parser {
     var loopDepth = 0
     /// Enclosing class names, innermost last, for private-name mangling (`__x` -> `_C__x`).
     var classNames: [String] = []
+    /// SyntaxWarnings found while parsing, in source order.
+    var warnings: [CompileWarning] = []
 
     /// CPython's private name mangling inside a class body (and the functions in it).
     func mangle(_ name: String) -> String {
@@ -45,7 +47,9 @@ public struct Parser {
         let tokens = try Lexer.tokenize(source)
         var parser = Parser(tokens: tokens, fileName: fileName)
         let body = try parser.parseFile()
-        return Module(body: body, fileName: fileName, source: source)
+        var module = Module(body: body, fileName: fileName, source: source)
+        module.warnings = parser.warnings
+        return module
     }
 
     // MARK: token helpers
@@ -284,6 +288,9 @@ public struct Parser {
             case "assert":
                 pos += 1
                 let test = try parseTest()
+                if case .tuple(let items) = test.kind, !items.isEmpty {
+                    warnings.append(CompileWarning(line: t.line, category: "SyntaxWarning", message: "assertion is always true, perhaps remove parentheses?"))
+                }
                 var msg: Expr?
                 if match(",") { msg = try parseTest() }
                 return make(.assert(test: test, message: msg))

@@ -135,6 +135,15 @@ cannot access local variable 'z' where it is not associated with a value
         #expect(outcome.exitStatus == 0)
     }
 
+    @Test func cellsCanEchoTheirLastExpression() {
+        let out = OutputSink(.capture)
+        let runtime = PythonRuntime(stdout: out, stderr: OutputSink(.capture))
+        _ = runtime.runCell("xs = [i * i for i in range(4)]\nxs", echoLastExpression: true)
+        _ = runtime.runCell("print('p')\nNone", echoLastExpression: true)
+        _ = runtime.runCell("'text'", echoLastExpression: true)
+        #expect(out.capturedText == "[0, 1, 4, 9]\np\n'text'\n")
+    }
+
     @Test func sysExitStatus() {
         #expect(EngineRun("import sys\nsys.exit(3)\n").outcome.exitStatus == 3)
         let msg = EngineRun("import sys\nsys.exit('bye')\n")

@@ -53,6 +53,18 @@ import Testing
         #expect(run.stderr == "  File \"/tmp/p.py\", line 2\n    if x\n        ^\nSyntaxError: expected ':'\n")
     }
 
+    @Test func compileWarningsPrintBeforeRunning() {
+        let run = EngineRun("x = 1\nprint(x is 1)\nassert (x, 'msg')\n", fileName: "/tmp/w.py")
+        #expect(run.stdout == "True\n")
+        #expect(run.stderr == """
+        /tmp/w.py:2: SyntaxWarning: "is" with a literal. Did you mean "=="?
+          print(x is 1)
+        /tmp/w.py:3: SyntaxWarning: assertion is always true, perhaps remove parentheses?
+          assert (x, 'msg')
+
+        """)
+    }
+
     @Test func unsupportedConstructsAreNamed() {
         #expect(EngineRun("async def f(): pass\n").lastErrorLine == "SyntaxError: 'async' is not supported by this Python engine")
         #expect(EngineRun("match x:\n    case 1: pass\n").lastErrorLine == "SyntaxError: 'match' is not supported by this Python engine")

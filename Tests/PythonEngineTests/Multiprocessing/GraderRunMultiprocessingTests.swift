@@ -218,4 +218,22 @@ struct GraderRunMultiprocessingTests {
         #expect(r.outcome.exitStatus == 0, "\(r.outcome.stderr)")
         #expect(r.lines == ["module body in __main__", "module body in __mp_main__", "child runs", "exitcode 0"])
     }
+
+    @Test func spawnPoolWithoutMainGuardFailsInsteadOfHanging() async throws {
+        let r = try await run("""
+            import multiprocessing as mp
+
+            def square(x):
+                return x * x
+
+            mp.set_start_method("spawn", force=True)
+            pool = mp.Pool(2)
+            print(pool.map(square, range(3)))
+            """, timeout: 20)
+        #expect(!r.outcome.timedOut)
+        #expect(r.outcome.exitStatus == 1)
+        #expect(r.outcome.stderr.contains("current process has finished its bootstrapping phase"))
+        #expect(r.lastStderrLine.hasPrefix("concurrent.futures.process.BrokenProcessPool"))
+        #expect(r.lines.isEmpty)
+    }
 }
