@@ -109,8 +109,8 @@ extension Interpreter {
                 throw picklingFailure(failure)
             }
             var state: [PickleValue.Pair] = []
-            for key in inst.attributes.keys.sorted() {
-                state.append(.init(.str(key), try pickle(inst.attributes[key]!, depth: d)))
+            for (key, value) in inst.attributes.sorted(by: { $0.key < $1.key }) {
+                state.append(.init(.str(key), try pickle(value, depth: d)))
             }
             if let base = inst.builtinValue {
                 state.append(.init(.none, try pickle(base, depth: d)))

@@ -7,8 +7,8 @@ extension Interpreter {
         let env = Environment(parent: nil, scope: nil)
         env.values["__name__"] = PyString(cls.moduleName)
         var source = ""
-        for name in bodies.keys.sorted() {
-            env.values["_native_\(name)"] = PyNativeFunction(name, owner: cls.name, bodies[name]!)
+        for (name, body) in bodies.sorted(by: { $0.key < $1.key }) {
+            env.values["_native_\(name)"] = PyNativeFunction(name, owner: cls.name, body)
             source += "def \(name)(self, *args, **kwargs):\n    return _native_\(name)(self, *args, **kwargs)\n"
         }
         let fileName = "<\(cls.moduleName)>"

@@ -221,8 +221,9 @@ extension Interpreter {
             if p.pool.state != .running { throw PoolError.notRunning }
             var chunk: Int?
             if let c = a["chunksize"] {
-                chunk = try interp.intArg(c)
-                if chunk! < 1 { throw interp.valueError("Chunksize must be 1+, not \(chunk!)") }
+                let size = try interp.intArg(c)
+                if size < 1 { throw interp.valueError("Chunksize must be 1+, not \(size)") }
+                chunk = size
             }
             var encoded: [[UInt8]] = []
             if !items.isEmpty {
@@ -231,11 +232,9 @@ extension Interpreter {
                     encoded.append(try interp.poolTaskItem(fv, [try interp.pickleForPool(item)], mode: mode))
                 }
             }
-            var result: MPAsyncResult?
             let onComplete = callbacks ? interp.completionHandler(a, single: false) : nil
             let job = try p.pool.map(encoded, chunkSize: chunk, onComplete: onComplete)
-            result = MPAsyncResult(cls: mapResultClass, owner: p, job: job, single: false)
-            return result!
+            return MPAsyncResult(cls: mapResultClass, owner: p, job: job, single: false)
         }
         func applyJob(_ interp: Interpreter, _ p: MPPool, _ a: NativeArguments, function: String, callbacks: Bool) throws -> MPAsyncResult {
             let fn = try required(interp, a, "func", function)

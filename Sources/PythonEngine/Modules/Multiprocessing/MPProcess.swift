@@ -94,7 +94,7 @@ extension Interpreter {
         func method(_ name: String, _ parameters: [String] = [], _ body: @escaping (Interpreter, PyObject, MPProcess, NativeArguments) throws -> PyObject) {
             cls.dict[name] = PyNativeFunction(name, owner: "Process", isMethod: true) { interp, args in
                 let a = try NativeArguments(interp, args, function: name, parameters: parameters, dropSelf: true)
-                let me = a.selfObject!
+                guard let me = a.selfObject else { throw interp.typeError("\(name)() needs a Process") }
                 return try body(interp, me, try interp.processValue(me), a)
             }
         }

@@ -18,7 +18,7 @@ extension Interpreter {
         var attributes: [(String, PickleValue)] = []
         if let inst = me as? PyInstance, !(me is MPProcess) {
             subclass = try pickle(inst.cls)
-            for key in inst.attributes.keys.sorted() { attributes.append((key, try pickle(inst.attributes[key]!))) }
+            for (key, value) in inst.attributes.sorted(by: { $0.key < $1.key }) { attributes.append((key, try pickle(value))) }
         }
         let main = try spawnMainModule()
         let parentPID = getpid()

@@ -34,6 +34,10 @@ extension ModuleRegistry {
         r.register("multiprocessing.process") { PyModuleHandle(try $0.makeMultiprocessingSubmodule("process")) }
         r.register("multiprocessing.queues") { PyModuleHandle(try $0.makeMultiprocessingSubmodule("queues")) }
         r.register("multiprocessing.sharedctypes") { PyModuleHandle(try $0.makeMultiprocessingSubmodule("sharedctypes")) }
+        r.register("multiprocessing.dummy") { interp in
+            throw interp.error(ExceptionTypes.moduleNotFoundError,
+                               "No module named 'multiprocessing.dummy' (thread pools are not supported by this Python engine)")
+        }
         r.register("queue") { PyModuleHandle($0.makeQueueModule()) }
         r.register("signal") { PyModuleHandle($0.makeSignalModule()) }
         r.register("pickle") { PyModuleHandle(try $0.makePickleModule("pickle")) }

@@ -3,6 +3,28 @@ import ProcessRuntime
 import Glibc
 #endif
 
+// The `multiprocessing` bridge: CPython's API carried out on real processes by ProcessRuntime.
+//
+// Where to start, by concern:
+// - Registration and configuration (start method, process budget, run record):
+//   `MultiprocessingConfiguration` (`ModuleRegistry.registeringMultiprocessing`),
+//   `MultiprocessingTrace`; per-interpreter state: `MultiprocessingState`.
+// - `Process` (fork, `_bootstrap`'s error report, exit codes, names): `MPProcess.swift`;
+//   under `spawn` (fresh interpreter re-running the main module): `MPSpawn.swift`.
+// - `Pool` and `AsyncResult`/`IMapIterator` over `ForkedWorkerPool`: `MPPool.swift`;
+//   `concurrent.futures.ProcessPoolExecutor`: `../ConcurrentFuturesModule.swift`.
+// - What crosses between processes: `Interpreter+Pickling.swift` (CPython's refusals via
+//   `PicklingRules`, functions and classes by qualified name, shared objects by id).
+// - `Queue`/`SimpleQueue`/`JoinableQueue`/`Pipe`: `MPQueues.swift`; `Lock`, `RLock`,
+//   `Semaphore`, `Event`, `Condition`, `Barrier`: `MPSynchronization.swift`; `Value`/`Array`:
+//   `MPSharedCtypes.swift`; `Manager()`: `MPManager.swift`.
+// - Helpers for native classes: `NativeArguments`, `NativeClassBuilder`, `installDunders`.
+// - `signal` constants, `pickle` exceptions, `os.kill` limited to the program's own processes:
+//   `ProcessSupportModules.swift`.
+//
+// Every fork goes through `ChildProcess.fork(budget:)`, after flushing the interpreter's
+// buffered output; children flush and `_exit`.
+
 extension Interpreter {
     /// `multiprocessing`: CPython's names over the process layer (see `MPProcess`, `MPPool`, ...).
     func makeMultiprocessingModule(_ configuration: MultiprocessingConfiguration) -> PyModule {

@@ -13,7 +13,8 @@ final class MultiprocessingState: PyObject, @unchecked Sendable {
     var startMethodWasSet = false
     /// CPython's `_process_counter`: `Process-N` and `ForkPoolWorker-N` draw from it.
     var identityCounter = 0
-    /// What `current_process()` returns.
+    /// What `current_process()` returns. Set while the module is built, before any Python code
+    /// can reach it (the classes' closures need the state object first, hence the `!`).
     var currentProcess: MPProcess!
     /// `parent_process()`: nil in the main process.
     var parentProcess: MPProcess?
@@ -33,7 +34,7 @@ final class MultiprocessingState: PyObject, @unchecked Sendable {
     /// Set while pickling a pool task: CPython refuses queues, locks and shared ctypes there
     /// ("... objects should only be shared between processes through inheritance").
     var picklingPoolTask = false
-    /// The classes and exception types, built once per interpreter.
+    /// The classes and exception types, built once per interpreter, set with `currentProcess`.
     var classes: MultiprocessingClasses!
 
     init(configuration: MultiprocessingConfiguration) {
