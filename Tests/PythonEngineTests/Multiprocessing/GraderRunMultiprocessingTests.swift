@@ -236,4 +236,29 @@ struct GraderRunMultiprocessingTests {
         #expect(r.lastStderrLine.hasPrefix("concurrent.futures.process.BrokenProcessPool"))
         #expect(r.lines.isEmpty)
     }
+
+    /// CPython reseeds `random` in every forked child (`os.register_at_fork`): children of one
+    /// parent, even a seeded one, do not all draw the same numbers.
+    @Test func forkedChildrenDrawDifferentRandomNumbers() async throws {
+        let r = try await run("""
+            import random
+            from multiprocessing import Process, Queue
+
+            def draw(q):
+                q.put(random.random())
+
+            if __name__ == "__main__":
+                random.seed(1)
+                q = Queue()
+                ps = [Process(target=draw, args=(q,)) for _ in range(4)]
+                for p in ps:
+                    p.start()
+                for p in ps:
+                    p.join()
+                values = [q.get() for _ in range(4)]
+                print(len(set(values)) == 4, random.random() == 0.13436424411240122)
+            """)
+        #expect(r.outcome.exitStatus == 0, "\(r.outcome.stderr)")
+        #expect(r.lines == ["True True"])
+    }
 }

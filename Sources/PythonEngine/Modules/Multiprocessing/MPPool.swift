@@ -404,6 +404,7 @@ extension Interpreter {
                     me.startMethod = state.startMethod
                     state.becomeChild(me)
                     state.pools = []
+                    afterForkInChild()
                     try? ChildSide.redirectStandardInputToDevNull()
                     state.traceProcess(event: "process_start", me)
                     if let initializer = userInitializer {

@@ -264,6 +264,7 @@ extension Interpreter {
                 stderr.discardBuffered()
                 p.ownPID = getpid()
                 state.becomeChild(p)
+                afterForkInChild()
                 try? ChildSide.redirectStandardInputToDevNull()
                 state.traceProcess(event: "process_start", p)
                 let code = runProcessBody {
@@ -334,6 +335,12 @@ extension Interpreter {
         flush()
         state.traceProcess(event: "process_exit", p, exitCode: code)
         return code
+    }
+
+    /// What CPython's `os.register_at_fork(after_in_child=...)` hooks do in a forked child: the
+    /// `random` module reseeds from the system, so children do not repeat each other's numbers.
+    func afterForkInChild() {
+        randomState.seedFromSystem()
     }
 
     func reapFinishedChildren(_ state: MultiprocessingState) {
