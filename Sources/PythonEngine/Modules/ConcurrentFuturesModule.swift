@@ -104,7 +104,6 @@ extension Interpreter {
         eb.method("shutdown", ["wait", "cancel_futures"]) { interp, p, a in
             try p.pool.close()
             if try interp.boolValue(a.raw("wait"), default: true) {
-                interp.flush()
                 try p.pool.join()
                 interp.tracePool(p, state)
             }
@@ -113,7 +112,6 @@ extension Interpreter {
         eb.method("__enter__") { _, p, _ in p }
         eb.method("__exit__", ["t", "v", "tb"]) { interp, p, _ in
             try p.pool.close()
-            interp.flush()
             try p.pool.join()
             interp.tracePool(p, state)
             return PyBool.falseValue
@@ -165,7 +163,6 @@ extension Interpreter {
             var yielded = Set<ObjectIdentifier>()
             return PyNativeIterator("generator") { interp in
                 while yielded.count < futures.count {
-                    interp.flush()
                     for f in futures where !yielded.contains(ObjectIdentifier(f)) {
                         if f.isDone {
                             yielded.insert(ObjectIdentifier(f))
@@ -201,7 +198,6 @@ extension Interpreter {
             let futures = try interp.iterateToArray(a.raw("fs") ?? PyList()).compactMap { $0 as? MPFuture }
             let deadline = Deadline(secondsFromNow: try interp.timeoutValue(a.raw("timeout")))
             let mode = try a["return_when"].map { try interp.str($0) } ?? "ALL_COMPLETED"
-            interp.flush()
             while true {
                 let done = futures.filter { $0.isDone }
                 let failed = done.contains { $0.failed }
@@ -229,7 +225,6 @@ extension Interpreter {
     }
 
     func futureResult(_ f: MPFuture, timeout: Double?) throws -> PyObject {
-        flush()
         if let e = f.presetError { throw e }
         guard let job = f.job else { return PyNone.shared }
         do {

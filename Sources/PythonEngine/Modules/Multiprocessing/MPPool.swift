@@ -182,13 +182,11 @@ extension Interpreter {
             }
         }
         ib.method("next", ["timeout"]) { interp, it, a in
-            interp.flush()
             return try nextItem(interp, it, timeout: try interp.timeoutValue(a.raw("timeout")))
         }
         try? ib.dunders(self, [
             "__iter__": { _, it, _ in it },
             "__next__": { interp, it, _ in
-                interp.flush()
                 return try nextItem(interp, it, timeout: nil)
             },
         ])
@@ -290,13 +288,11 @@ extension Interpreter {
             return PyNone.shared
         }
         method("terminate") { interp, p, _ in
-            interp.flush()
             try p.pool.terminate()
             interp.tracePool(p, state)
             return PyNone.shared
         }
         method("join") { interp, p, _ in
-            interp.flush()
             try p.pool.join()
             interp.tracePool(p, state)
             return PyNone.shared
@@ -306,7 +302,6 @@ extension Interpreter {
             return p
         }
         method("__exit__", ["t", "v", "tb"]) { interp, p, _ in
-            interp.flush()
             try p.pool.terminate()
             interp.tracePool(p, state)
             return PyBool.falseValue
@@ -456,7 +451,6 @@ extension Interpreter {
     }
 
     func asyncResultValue(_ r: MPAsyncResult, timeout: Double?) throws -> PyObject {
-        flush()
         switch try r.owner.pool.result(of: r.job, timeout: timeout) {
         case .success(let items):
             let values = try items.map { try unpickle(bytes: $0) }

@@ -117,7 +117,6 @@ extension Interpreter {
             try interp.checkClosed(p)
             guard p.parentPID == getpid() else { throw interp.pythonError("AssertionError", "can only join a child process") }
             guard let child = p.child else { throw interp.pythonError("AssertionError", "can only join a started process") }
-            interp.flush()
             let timeout = try interp.timeoutValue(a["timeout"])
             if let status = try child.wait(timeout: timeout) {
                 state.children.removeAll { $0 === p }

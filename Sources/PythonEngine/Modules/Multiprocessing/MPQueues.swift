@@ -48,7 +48,6 @@ extension Interpreter {
             }
             b.method("get", ["block", "timeout"]) { interp, q, a in
                 let (block, timeout) = try interp.acquireArguments(a)
-                interp.flush()
                 return try interp.unpickle(bytes: try q.queue.get(block: block, timeout: timeout))
             }
             b.method("put_nowait", ["obj"]) { interp, q, a in
@@ -66,7 +65,6 @@ extension Interpreter {
             if cls === joinable {
                 b.method("task_done") { _, q, _ in try q.queue.taskDone(); return PyNone.shared }
                 b.method("join") { interp, q, _ in
-                    interp.flush()
                     _ = q.queue.join(timeout: nil)
                     return PyNone.shared
                 }
@@ -81,7 +79,6 @@ extension Interpreter {
             return PyNone.shared
         }
         c.method("recv") { interp, conn, _ in
-            interp.flush()
             var bytes: [UInt8] = []
             try interp.connectionCall(conn) { bytes = try conn.connection.receive() }
             return try interp.unpickle(bytes: bytes)
@@ -92,7 +89,6 @@ extension Interpreter {
             return PyNone.shared
         }
         c.method("recv_bytes") { interp, conn, _ in
-            interp.flush()
             var bytes: [UInt8] = []
             try interp.connectionCall(conn) { bytes = try conn.connection.receive() }
             return PyBytes(bytes)

@@ -120,7 +120,7 @@ extension Interpreter {
         }
         vb.method("release") { _, v, _ in try v.lockObject?.lock.release(); return PyNone.shared }
         vb.method("__enter__") { _, v, _ in PyBool.of(try v.lockObject?.lock.acquire(blocking: true, timeout: nil) ?? true) }
-        vb.method("__exit__", ["t", "v", "tb"]) { interp, v, _ in interp.flush(); try v.lockObject?.lock.release(); return PyNone.shared }
+        vb.method("__exit__", ["t", "v", "tb"]) { interp, v, _ in try v.lockObject?.lock.release(); return PyNone.shared }
         try vb.dunders(self, ["__repr__": { interp, v, _ in
             PyString("<Synchronized wrapper for \(v.type.ctypeName)(\(try interp.repr(v.type.load(v.storage[0]))))>")
         }])
@@ -157,7 +157,7 @@ extension Interpreter {
         }
         ab.method("release") { _, arr, _ in try arr.lockObject?.lock.release(); return PyNone.shared }
         ab.method("__enter__") { _, arr, _ in PyBool.of(try arr.lockObject?.lock.acquire(blocking: true, timeout: nil) ?? true) }
-        ab.method("__exit__", ["t", "v", "tb"]) { interp, arr, _ in interp.flush(); try arr.lockObject?.lock.release(); return PyNone.shared }
+        ab.method("__exit__", ["t", "v", "tb"]) { interp, arr, _ in try arr.lockObject?.lock.release(); return PyNone.shared }
         try ab.dunders(self, [
             "__len__": { _, arr, _ in PyInt.make(arr.storage.count) },
             "__getitem__": { interp, arr, args in

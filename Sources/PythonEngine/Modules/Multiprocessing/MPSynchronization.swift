@@ -72,11 +72,9 @@ extension Interpreter {
             let b = NativeClassBuilder(cls, MPLock.self)
             b.method("acquire", ["block", "timeout"]) { interp, l, a in
                 let (block, timeout) = try interp.acquireArguments(a)
-                interp.flush()
                 return PyBool.of(try l.lock.acquire(blocking: block, timeout: timeout))
             }
             b.method("release") { interp, l, _ in
-                interp.flush()
                 try l.lock.release()
                 return PyNone.shared
             }
@@ -85,7 +83,6 @@ extension Interpreter {
                 return PyBool.trueValue
             }
             b.method("__exit__", ["t", "v", "tb"]) { interp, l, _ in
-                interp.flush()
                 try l.lock.release()
                 return PyNone.shared
             }
@@ -113,18 +110,15 @@ extension Interpreter {
             let b = NativeClassBuilder(cls, MPSemaphore.self)
             b.method("acquire", ["block", "timeout"]) { interp, s, a in
                 let (block, timeout) = try interp.acquireArguments(a)
-                interp.flush()
                 return PyBool.of(try s.semaphore.acquire(blocking: block, timeout: timeout))
             }
             b.method("release") { interp, s, _ in
-                interp.flush()
                 try s.semaphore.release()
                 return PyNone.shared
             }
             b.method("get_value") { _, s, _ in PyInt.make(s.semaphore.value) }
             b.method("__enter__") { _, s, _ in PyBool.of(try s.semaphore.acquire(blocking: true, timeout: nil)) }
             b.method("__exit__", ["t", "v", "tb"]) { interp, s, _ in
-                interp.flush()
                 try s.semaphore.release()
                 return PyNone.shared
             }
@@ -138,11 +132,10 @@ extension Interpreter {
             return e
         }
         let eb = NativeClassBuilder(event, MPEvent.self)
-        eb.method("set") { interp, e, _ in interp.flush(); e.event.set(); return PyNone.shared }
+        eb.method("set") { interp, e, _ in e.event.set(); return PyNone.shared }
         eb.method("clear") { _, e, _ in e.event.clear(); return PyNone.shared }
         eb.method("is_set") { _, e, _ in PyBool.of(e.event.isSet) }
         eb.method("wait", ["timeout"]) { interp, e, a in
-            interp.flush()
             return PyBool.of(e.event.wait(timeout: try interp.timeoutValue(a.raw("timeout"))))
         }
 
@@ -166,16 +159,14 @@ extension Interpreter {
             let (block, timeout) = try interp.acquireArguments(a)
             return PyBool.of(try c.condition.acquire(blocking: block, timeout: timeout))
         }
-        cb.method("release") { interp, c, _ in interp.flush(); try c.condition.release(); return PyNone.shared }
+        cb.method("release") { interp, c, _ in try c.condition.release(); return PyNone.shared }
         cb.method("__enter__") { _, c, _ in PyBool.of(try c.condition.acquire(blocking: true, timeout: nil)) }
-        cb.method("__exit__", ["t", "v", "tb"]) { interp, c, _ in interp.flush(); try c.condition.release(); return PyNone.shared }
+        cb.method("__exit__", ["t", "v", "tb"]) { interp, c, _ in try c.condition.release(); return PyNone.shared }
         cb.method("wait", ["timeout"]) { interp, c, a in
-            interp.flush()
             return PyBool.of(try c.condition.wait(timeout: try interp.timeoutValue(a.raw("timeout"))))
         }
         cb.method("wait_for", ["predicate", "timeout"]) { interp, c, a in
             guard let predicate = a["predicate"] else { throw interp.typeError("wait_for() missing 1 required positional argument: 'predicate'") }
-            interp.flush()
             var last: PyObject = PyBool.falseValue
             _ = try c.condition.wait(timeout: try interp.timeoutValue(a.raw("timeout"))) {
                 last = try interp.callPython(predicate, [])
@@ -203,7 +194,6 @@ extension Interpreter {
         }
         let bb = NativeClassBuilder(barrier, MPBarrier.self)
         bb.method("wait", ["timeout"]) { interp, b, a in
-            interp.flush()
             let action = b.action
             let index = try b.barrier.wait(timeout: try interp.timeoutValue(a.raw("timeout")),
                                            action: action.map { act in { _ = try interp.callPython(act, []) } })

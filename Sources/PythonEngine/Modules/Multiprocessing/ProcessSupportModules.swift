@@ -50,7 +50,6 @@ extension Interpreter {
                     || state.pools.contains { p in p.pool.workers.contains { Int($0.pid) == pid } }
             }
             guard allowed, pid > 0 else { throw interp.permissionDenied("os.kill() of a process this program did not start") }
-            interp.flush()
             if Glibc.kill(pid_t(pid), Int32(sig)) != 0 {
                 if errno == ESRCH { throw interp.error(ExceptionTypes.processLookupError, "[Errno 3] No such process") }
                 throw interp.pythonError("OSError", "[Errno \(errno)] kill failed")
