@@ -107,7 +107,7 @@ extension Interpreter {
         set("parent_process", native("parent_process") { _, _ in state.parentProcess ?? PyNone.shared })
         set("active_children", native("active_children") { interp, _ in
             interp.reapFinishedChildren(state)
-            return PyList(state.children)
+            return PyList(state.children.map { $0.pythonObject ?? $0 })
         })
         set("cpu_count", native("cpu_count") { interp, _ in PyInt.make(interp.cpuCount(state)) })
         set("Pipe", native("Pipe") { interp, args in
