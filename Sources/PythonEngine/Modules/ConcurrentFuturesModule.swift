@@ -154,7 +154,10 @@ extension Interpreter {
         m.dict["FIRST_COMPLETED"] = PyString("FIRST_COMPLETED")
         m.dict["FIRST_EXCEPTION"] = PyString("FIRST_EXCEPTION")
         m.dict["ALL_COMPLETED"] = PyString("ALL_COMPLETED")
-        m.dict["ThreadPoolExecutor"] = nil
+        m.dict["ThreadPoolExecutor"] = native("ThreadPoolExecutor") { interp, _ in
+            throw interp.pythonError("NotImplementedError",
+                                     "ThreadPoolExecutor is not supported by this Python engine (it runs one thread so that it can fork); use ProcessPoolExecutor")
+        }
 
         m.dict["as_completed"] = native("as_completed") { interp, args in
             let a = try NativeArguments(interp, args, function: "as_completed", parameters: ["fs", "timeout"])

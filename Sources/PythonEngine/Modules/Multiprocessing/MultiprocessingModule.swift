@@ -171,7 +171,10 @@ extension Interpreter {
         switch name {
         case "pool":
             m.dict["Pool"] = c.pool
-            m.dict["ThreadPool"] = nil
+            m.dict["ThreadPool"] = native("ThreadPool") { interp, _ in
+                throw interp.pythonError("NotImplementedError",
+                                         "ThreadPool is not supported by this Python engine (it runs one thread so that it can fork); use Pool")
+            }
             m.dict["AsyncResult"] = c.asyncResult
             m.dict["ApplyResult"] = c.asyncResult
             m.dict["RemoteTraceback"] = c.remoteTraceback
