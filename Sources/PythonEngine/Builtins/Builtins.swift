@@ -306,18 +306,11 @@ extension Interpreter {
                 guard let xb = x as? PyInt, let yb = y as? PyInt, let mb = m as? PyInt else {
                     throw i.typeError("pow() 3rd argument not allowed unless all arguments are integers")
                 }
-                if mb.bigValue == 0 { throw i.valueError("pow() 3rd argument cannot be 0") }
-                var base = xb.bigValue
-                var e = yb.bigValue
-                let mod = mb.bigValue
-                if e.sign == .minus {
-                    guard let inv = base.inverse(mod) else { throw i.valueError("base is not invertible for the given modulus") }
-                    base = inv
-                    e = -e
+                do {
+                    return PyInt.make(try bigIntPowMod(xb.bigValue, yb.bigValue, modulus: mb.bigValue))
+                } catch let e as SupportError {
+                    throw i.convert(e)
                 }
-                var r = base.power(e, modulus: mod)
-                if r != 0 && (r.sign == .minus) != (mod.sign == .minus) { r += mod }
-                return PyInt.make(r)
             }
             return try i.binaryOp(.pow, x, y)
         }

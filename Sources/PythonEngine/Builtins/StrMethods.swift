@@ -165,17 +165,19 @@ extension BuiltinMethodTables {
             }
             return PyString(v)
         }
-        method(t, "encode") { i, a in PyBytes(Array(try s(i, a, "encode").utf8)) }
+        method(t, "encode") { i, a in
+            let v = try s(i, a, "encode")
+            let enc = try optStr(i, a, 1, "encoding") ?? "utf-8", errors = try optStr(i, a, 2, "errors") ?? "strict"
+            return PyBytes(try support(i) { () throws(SupportError) in try pythonEncode(v, encoding: enc, errors: errors) })
+        }
         method(t, "format") { i, a in
             let v = try s(i, a, "format")
             return PyString(try i.strFormat(v, CallArgs(Array(a.positional.dropFirst()), keywords: a.keywords)))
         }
         method(t, "format_map") { i, a in
             let v = try s(i, a, "format_map")
-            guard let d = a.positional.dropFirst().first as? PyDict else { throw i.typeError("format_map() argument must be a dict") }
-            var kw: [(String, PyObject)] = []
-            for k in i.dictKeys(d) { if let ks = k as? PyString { kw.append((ks.value, try i.dictGet(d, k)!)) } }
-            return PyString(try i.strFormat(v, CallArgs([], keywords: kw)))
+            let mapping = try i.arg(a, 1, "format_map")
+            return PyString(try i.strFormat(v, CallArgs(), mapping: mapping))
         }
         t.dict["maketrans"] = PyStaticMethod(PyNativeFunction("maketrans") { i, a in
             let d = PyDict()
@@ -238,10 +240,8 @@ extension BuiltinMethodTables {
         }
         method(BuiltinTypes.bytes, "decode") { i, a in
             let b = try receiver(i, a, PyBytes.self, "decode")
-            guard let s = String(validating: b.value, as: UTF8.self) else {
-                throw i.error(ExceptionTypes.unicodeDecodeError, "'utf-8' codec can't decode bytes")
-            }
-            return PyString(s)
+            let enc = try optStr(i, a, 1, "encoding") ?? "utf-8", errors = try optStr(i, a, 2, "errors") ?? "strict"
+            return PyString(try support(i) { () throws(SupportError) in try pythonDecode(b.value, encoding: enc, errors: errors) })
         }
         method(BuiltinTypes.bytes, "hex") { i, a in
             PyString(try receiver(i, a, PyBytes.self, "hex").value.map { String($0, radix: 16).leftPadded(to: 2) }.joined())

@@ -77,16 +77,20 @@ enum BuiltinMethodTables {
         }
         BuiltinTypes.str.constructor = { i, a in
             guard let x = a.positional.first ?? a.keyword("object") else { return PyString.empty }
-            if let b = x as? PyBytes, a.positional.count > 1 || a.keyword("encoding") != nil {
-                return PyString(String(decoding: b.value, as: UTF8.self))
+            if let b = x as? PyBytes, let encoding = (a.positional.count > 1 ? a.positional[1] : a.keyword("encoding")) as? PyString {
+                let errors = ((a.positional.count > 2 ? a.positional[2] : a.keyword("errors")) as? PyString)?.value ?? "strict"
+                do { return PyString(try pythonDecode(b.value, encoding: encoding.value, errors: errors)) } catch let e as SupportError { throw i.convert(e) }
             }
             return PyString(try i.str(x))
         }
         BuiltinTypes.bytes.constructor = { i, a in
             guard let x = a.positional.first else { return PyBytes([]) }
             if let s = x as? PyString {
-                guard a.positional.count > 1 || a.keyword("encoding") != nil else { throw i.typeError("string argument without an encoding") }
-                return PyBytes(Array(s.value.utf8))
+                guard let encoding = (a.positional.count > 1 ? a.positional[1] : a.keyword("encoding")) as? PyString else {
+                    throw i.typeError("string argument without an encoding")
+                }
+                let errors = ((a.positional.count > 2 ? a.positional[2] : a.keyword("errors")) as? PyString)?.value ?? "strict"
+                do { return PyBytes(try pythonEncode(s.value, encoding: encoding.value, errors: errors)) } catch let e as SupportError { throw i.convert(e) }
             }
             if let n = x as? PyInt {
                 if n.bigValue.sign == .minus { throw i.valueError("negative count") }

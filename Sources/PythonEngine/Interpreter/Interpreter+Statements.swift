@@ -44,8 +44,17 @@ extension Interpreter {
         case .augAssign(let target, let op, let value):
             try execAugAssign(target, op, value, f)
             return .normal
-        case .annAssign(let target, _, let value):
+        case .annAssign(let target, let annotation, let value):
             if let v = value { try assign(target, try eval(v, f), f) }
+            // Class bodies and modules evaluate and record simple annotations (dataclasses read them).
+            if f.scope == nil, f.comprehensionOuter == nil, case .name(let n) = target.kind {
+                let annotations: PyDict
+                if let existing = f.env.values["__annotations__"] as? PyDict { annotations = existing } else {
+                    annotations = PyDict()
+                    f.env.values["__annotations__"] = annotations
+                }
+                try dictSet(annotations, PyString(n), try eval(annotation, f))
+            }
             return .normal
         case .if:
             return try execIf(s, f)

@@ -81,26 +81,32 @@ extension Interpreter {
         unary("sinh") { Glibc.sinh($0) }
         unary("cosh") { Glibc.cosh($0) }
         unary("tanh") { Glibc.tanh($0) }
-        unary("log2", domain: { $0 > 0 }) { Glibc.log2($0) }
-        unary("log10", domain: { $0 > 0 }) { Glibc.log10($0) }
         unary("fabs") { abs($0) }
         unary("degrees") { $0 * 180 / Double.pi }
         unary("radians") { $0 * Double.pi / 180 }
+        func operand(_ i: Interpreter, _ o: PyObject) throws -> MathOperand {
+            if let n = o as? PyInt { return .int(n.bigValue) }
+            return .float(try real(i, o))
+        }
+        func integer(_ i: Interpreter, _ o: PyObject) throws -> BigInt {
+            guard let n = o as? PyInt else { throw i.typeError("'\(i.typeName(o))' object cannot be interpreted as an integer") }
+            return n.bigValue
+        }
+        func support<T>(_ i: Interpreter, _ body: () throws(SupportError) -> T) throws -> T {
+            do { return try body() } catch { throw i.convert(error) }
+        }
         m.dict["log"] = native("log") { i, a in
-            let xo = try i.arg(a, 0, "log")
-            func ln(_ o: PyObject) throws -> Double {
-                if let n = o as? PyInt, n.big != nil {
-                    if n.bigValue.sign == .minus || n.bigValue == 0 { throw i.valueError("math domain error") }
-                    let (mant, e) = bigIntFrexp(n.bigValue)
-                    return Glibc.log(mant) + Double(e) * M_LN2
-                }
-                let x = try real(i, o)
-                if x <= 0 { throw i.valueError("math domain error") }
-                return Glibc.log(x)
-            }
-            let r = try ln(xo)
-            if a.positional.count > 1 { return PyFloat(r / (try ln(a.positional[1]))) }
-            return PyFloat(r)
+            let x = try operand(i, try i.arg(a, 0, "log"))
+            let base = try a.positional.count > 1 ? operand(i, a.positional[1]) : nil
+            return PyFloat(try support(i) { () throws(SupportError) in try mathLog(x, base: base) })
+        }
+        m.dict["log2"] = native("log2") { i, a in
+            let x = try operand(i, try i.arg(a, 0, "log2"))
+            return PyFloat(try support(i) { () throws(SupportError) in try mathLog2(x) })
+        }
+        m.dict["log10"] = native("log10") { i, a in
+            let x = try operand(i, try i.arg(a, 0, "log10"))
+            return PyFloat(try support(i) { () throws(SupportError) in try mathLog10(x) })
         }
         m.dict["atan2"] = native("atan2") { i, a in PyFloat(Glibc.atan2(try real(i, try i.arg(a, 0, "atan2")), try real(i, try i.arg(a, 1, "atan2")))) }
         m.dict["hypot"] = native("hypot") { i, a in PyFloat(try a.positional.map { try real(i, $0) }.reduce(0) { $0 + $1 * $1 }.squareRoot()) }
@@ -128,27 +134,15 @@ extension Interpreter {
         toIntResult("ceil") { $0.rounded(.up) }
         toIntResult("trunc") { $0.rounded(.towardZero) }
         m.dict["factorial"] = native("factorial") { i, a in
-            guard let n = try i.arg(a, 0, "factorial") as? PyInt, !(a.positional[0] is PyBool) || true else {
-                throw i.typeError("'\(i.typeName(a.positional[0]))' object cannot be interpreted as an integer")
-            }
-            if n.bigValue.sign == .minus { throw i.valueError("factorial() not defined for negative values") }
-            if n.bigValue > 200_000 { throw EngineLimitError(message: "math.factorial argument too large for the sandbox") }
-            var r = BigInt(1)
-            if n.small > 1 { for k in 2...n.small { r *= BigInt(k) } }
-            return PyInt.make(r)
+            let n = try integer(i, try i.arg(a, 0, "factorial"))
+            if n > 200_000 { throw EngineLimitError(message: "math.factorial argument too large for the sandbox") }
+            return PyInt.make(try support(i) { () throws(SupportError) in try mathFactorial(n) })
         }
-        m.dict["gcd"] = native("gcd") { i, a in
-            var g = BigInt(0)
-            for o in a.positional {
-                guard let n = o as? PyInt else { throw i.typeError("'\(i.typeName(o))' object cannot be interpreted as an integer") }
-                g = g.greatestCommonDivisor(with: n.bigValue)
-            }
-            return PyInt.make(g)
-        }
+        m.dict["gcd"] = native("gcd") { i, a in PyInt.make(mathGcd(try a.positional.map { try integer(i, $0) })) }
+        m.dict["lcm"] = native("lcm") { i, a in PyInt.make(mathLcm(try a.positional.map { try integer(i, $0) })) }
         m.dict["isqrt"] = native("isqrt") { i, a in
-            guard let n = try i.arg(a, 0, "isqrt") as? PyInt else { throw i.typeError("'\(i.typeName(a.positional[0]))' object cannot be interpreted as an integer") }
-            if n.bigValue.sign == .minus { throw i.valueError("isqrt() argument must be nonnegative") }
-            return PyInt.make(n.bigValue.squareRoot())
+            let n = try integer(i, try i.arg(a, 0, "isqrt"))
+            return PyInt.make(try support(i) { () throws(SupportError) in try mathIsqrt(n) })
         }
         m.dict["isclose"] = native("isclose") { i, a in
             let x = try real(i, try i.arg(a, 0, "isclose")), y = try real(i, try i.arg(a, 1, "isclose"))
@@ -163,15 +157,8 @@ extension Interpreter {
         m.dict["isinf"] = native("isinf") { i, a in PyBool.of(try real(i, try i.arg(a, 0, "isinf")).isInfinite) }
         m.dict["isfinite"] = native("isfinite") { i, a in PyBool.of(try real(i, try i.arg(a, 0, "isfinite")).isFinite) }
         m.dict["fsum"] = native("fsum") { i, a in
-            // Neumaier compensated summation (exact in the cases CPython's fsum examples use).
-            var sum = 0.0, c = 0.0
-            for o in try i.iterateToArray(try i.arg(a, 0, "fsum")) {
-                let x = try real(i, o)
-                let t = sum + x
-                if abs(sum) >= abs(x) { c += (sum - t) + x } else { c += (x - t) + sum }
-                sum = t
-            }
-            return PyFloat(sum + c)
+            let values = try i.iterateToArray(try i.arg(a, 0, "fsum")).map { try real(i, $0) }
+            return PyFloat(try support(i) { () throws(SupportError) in try mathFsum(values) })
         }
         m.dict["prod"] = native("prod") { i, a in
             var r: PyObject = a.keyword("start") ?? PyInt.make(1)
@@ -179,20 +166,13 @@ extension Interpreter {
             return r
         }
         m.dict["comb"] = native("comb") { i, a in
-            let n = try i.intArg(try i.arg(a, 0, "comb")), k = try i.intArg(try i.arg(a, 1, "comb"))
-            if n < 0 || k < 0 { throw i.valueError("n must be a non-negative integer") }
-            if k > n { return PyInt.make(0) }
-            var r = BigInt(1)
-            for j in 0..<min(k, n - k) { r = r * BigInt(n - j) / BigInt(j + 1) }
-            return PyInt.make(r)
+            let n = try integer(i, try i.arg(a, 0, "comb", "n")), k = try integer(i, try i.arg(a, 1, "comb", "k"))
+            return PyInt.make(try support(i) { () throws(SupportError) in try mathComb(n, k) })
         }
         m.dict["perm"] = native("perm") { i, a in
-            let n = try i.intArg(try i.arg(a, 0, "perm"))
-            let k = try a.positional.count > 1 ? i.intArg(a.positional[1]) : n
-            if k > n { return PyInt.make(0) }
-            var r = BigInt(1)
-            for j in 0..<k { r *= BigInt(n - j) }
-            return PyInt.make(r)
+            let n = try integer(i, try i.arg(a, 0, "perm", "n"))
+            let k = try i.optArg(a, 1, "k").flatMap { $0 is PyNone ? nil : $0 }.map { try integer(i, $0) }
+            return PyInt.make(try support(i) { () throws(SupportError) in try mathPerm(n, k) })
         }
         return m
     }

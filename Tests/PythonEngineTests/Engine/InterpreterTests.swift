@@ -42,6 +42,10 @@ import Testing
         ("import collections\nc = collections.Counter('abracadabra')\nprint(c.most_common(2), c['z'])", "[('a', 5), ('b', 2)] 0\n"),
         ("import itertools\nprint(list(itertools.islice(itertools.count(1, 3), 4)), list(itertools.combinations('abc', 2)))", "[1, 4, 7, 10] [('a', 'b'), ('a', 'c'), ('b', 'c')]\n"),
         ("print('%-6s|%6.2f|%03d|%x' % ('ab', 3.14159, 7, 255))", "ab    |  3.14|007|ff\n"),
+        ("import json\nprint(json.dumps({'a': [1, 2.5, None, True], 'b': 'é'}), json.dumps([1], indent=2), json.loads('{\"x\": [1, \"y\"]}'))", "{\"a\": [1, 2.5, null, true], \"b\": \"\\u00e9\"} [\n  1\n] {'x': [1, 'y']}\n"),
+        ("from abc import ABC, abstractmethod\nclass S(ABC):\n    @abstractmethod\n    def area(self): pass\ntry:\n    S()\nexcept TypeError as e:\n    print(e)", "Can't instantiate abstract class S with abstract method area\n"),
+        ("from dataclasses import dataclass, field\n@dataclass(order=True)\nclass P:\n    x: int\n    y: int = 0\n    tags: list = field(default_factory=list)\nprint(P(1), P(1, 2) < P(2), P(1) == P(1))", "P(x=1, y=0, tags=[]) True True\n"),
+        ("print('{:{}}|{:>{w}}'.format(3.14159, '.1f', 'a', w=3))", "3.1|  a\n"),
     ]
 
     @Test(arguments: 0..<cases.count)
