@@ -10,6 +10,8 @@ extension Interpreter {
     /// Marker module names for values `PickleValue` has no case for.
     private static let sharedMarker = "\u{0}mp.shared"
     private static let boundMethodMarker = "\u{0}mp.boundmethod"
+    /// An exception with attributes in its `__dict__` (pickle restores them after `cls(*args)`).
+    private static let exceptionStateMarker = "\u{0}mp.exceptionstate"
 
     func pickle(_ object: PyObject) throws -> PickleValue {
         try pickle(object, depth: 0)
@@ -77,8 +79,14 @@ extension Interpreter {
                 .init(.str("start"), .int(r.start)), .init(.str("stop"), .int(r.stop)), .init(.str("step"), .int(r.step)),
             ])
         case let e as PyExceptionObject:
-            return .exception(typeName: exceptionTypeName(e.cls), args: try e.args.map { try pickle($0, depth: d) },
-                              message: (try? str(e)) ?? "")
+            let plain = PickleValue.exception(typeName: exceptionTypeName(e.cls), args: try e.args.map { try pickle($0, depth: d) },
+                                              message: (try? str(e)) ?? "")
+            if e.attributes.isEmpty { return plain }
+            var state: [PickleValue.Pair] = [.init(.none, plain)]
+            for (key, value) in e.attributes.sorted(by: { $0.key < $1.key }) {
+                state.append(.init(.str(key), try pickle(value, depth: d)))
+            }
+            return .instance(module: Self.exceptionStateMarker, qualname: "", state: state)
         case let f as PyFunction:
             return try pickleFunction(f)
         case let n as PyNativeFunction:
@@ -202,7 +210,13 @@ extension Interpreter {
         case .frozenset(let items): return try makeSet(try items.map(unpickle), frozen: true)
         case let .exception(typeName, args, message):
             let cls = exceptionClass(named: typeName)
-            let e = newException(cls ?? ExceptionTypes.exception, try args.map(unpickle))
+            let values = try args.map(unpickle)
+            // As pickle does (`cls(*args)`): a user class's `__init__` runs again and sets its
+            // attributes; if it cannot take the args, the plain exception keeps them.
+            if let cls, !cls.isBuiltin, let made = try? call(cls, CallArgs(values)) as? PyExceptionObject {
+                return made
+            }
+            let e = newException(cls ?? ExceptionTypes.exception, values)
             if cls == nil { e.args = [PyString("\(typeName): \(message)")] }
             return e
         case let .function(module, qualname):
@@ -230,6 +244,15 @@ extension Interpreter {
                 throw pythonError("RuntimeError", "a shared multiprocessing object can only be passed to processes created after it")
             }
             return object
+        }
+        if module == Self.exceptionStateMarker {
+            let exception = try unpickle(state.first { $0.key == .none }?.value ?? .none)
+            if let inst = exception as? PyInstance {
+                for pair in state {
+                    if case .str(let key) = pair.key { inst.attributes[key] = try unpickle(pair.value) }
+                }
+            }
+            return exception
         }
         if module == Self.boundMethodMarker {
             let receiver = try unpickle(field("self") ?? .none)

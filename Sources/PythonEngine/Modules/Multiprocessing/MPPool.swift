@@ -92,6 +92,12 @@ extension Interpreter {
             }
             flush()
             return .success(encoded)
+        } catch let e as PyError where e.exception.cls.isSubclass(of: ExceptionTypes.systemExit) {
+            // `sys.exit()` in a task ends the worker process (CPython's pool then hangs; here the
+            // pool fails the task as a dead worker's).
+            let code = childExitCode(for: e.exception, processName: "")
+            flush()
+            ChildSide.exit(code)
         } catch let e as PyError {
             addPoolWorkerFrames(e.exception, mode: mode)
             let text = tracebackText(e.exception)
