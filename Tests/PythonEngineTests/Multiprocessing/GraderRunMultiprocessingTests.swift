@@ -261,4 +261,43 @@ struct GraderRunMultiprocessingTests {
         #expect(r.outcome.exitStatus == 0, "\(r.outcome.stderr)")
         #expect(r.lines == ["True True"])
     }
+
+    /// Under spawn a child is a fresh interpreter, yet queues, locks and shared values handed
+    /// to it (as `Process` arguments or pool `initargs`) are the parent's.
+    @Test func spawnedChildrenShareQueuesLocksAndValues() async throws {
+        let r = try await run("""
+            import multiprocessing as mp
+
+            q = None
+
+            def init(queue):
+                global q
+                q = queue
+
+            def work(x):
+                q.put(x * 10)
+                return x
+
+            def bump(lock, value, out):
+                with lock:
+                    value.value += 1
+                out.put(mp.current_process().name)
+
+            if __name__ == "__main__":
+                ctx = mp.get_context("spawn")
+                queue = ctx.Queue()
+                with ctx.Pool(2, initializer=init, initargs=(queue,)) as pool:
+                    print(pool.map(work, range(4)))
+                print(sorted(queue.get() for _ in range(4)))
+                lock, value, out = ctx.Lock(), ctx.Value("i", 0), ctx.Queue()
+                ps = [ctx.Process(target=bump, args=(lock, value, out)) for _ in range(2)]
+                for p in ps:
+                    p.start()
+                for p in ps:
+                    p.join()
+                print(value.value, sorted(out.get() for _ in ps))
+            """, timeout: 20)
+        #expect(r.outcome.exitStatus == 0, "\(r.outcome.stderr)")
+        #expect(r.lines == ["[0, 1, 2, 3]", "[0, 10, 20, 30]", "2 ['SpawnProcess-3', 'SpawnProcess-4']"])
+    }
 }

@@ -371,8 +371,9 @@ extension Interpreter {
         // Under spawn the initializer crosses by pickling (a lambda fails here, as in CPython)
         // and each worker is a fresh interpreter that re-ran the main module.
         let spawnMain = spawning ? try spawnMainModule() : nil
-        let spawnInitializer = spawning ? try userInitializer.map { try pickleForPool($0) } : nil
-        let spawnInitargs = spawning ? try initargs.map { try pickleForPool($0) } : []
+        // (Queues and locks may go to the initializer: they are handed over while spawning.)
+        let spawnInitializer = spawning ? try userInitializer.map { try pickle($0) } : nil
+        let spawnInitargs = spawning ? try initargs.map { try pickle($0) } : []
         let workerInterpreter = WorkerInterpreterBox()
         flush()
         let prefix = spawning ? "SpawnPoolWorker" : workerPrefix

@@ -226,7 +226,7 @@ extension Interpreter {
         switch p.kind {
         case "main": typeName = "_MainProcess"
         case "pool worker": typeName = p.startMethod == "spawn" ? "SpawnProcess" : "ForkProcess"
-        default: typeName = me.pyClass.name
+        default: typeName = p.className
         }
         var info = [typeName, "name=\(try repr(PyString(p.name)))"]
         if let child = p.child { info.append("pid=\(child.pid)") }

@@ -87,6 +87,13 @@ extension Interpreter {
         guard let childState = try? fresh.multiprocessingState() else { return .failure(SpawnBootstrapFailure(exitCode: 1)) }
         childState.startMethod = "spawn"
         childState.startMethodWasSet = true
+        // Queues, locks and shared values passed to the child are in memory it inherited:
+        // CPython sends their handles while spawning; here the child keeps the parent's table.
+        if let parentState = try? multiprocessingState() {
+            childState.sharedObjects = parentState.sharedObjects
+            childState.nextSharedID = parentState.nextSharedID
+            childState.managerMade = parentState.managerMade
+        }
         let parent = MPProcess(cls: childState.classes.process, name: "MainProcess", parentPID: 0)
         parent.ownPID = parentPID
         parent.kind = "main"

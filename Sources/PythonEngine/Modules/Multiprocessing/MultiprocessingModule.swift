@@ -156,7 +156,10 @@ extension Interpreter {
                 let saved = state.startMethod
                 state.startMethod = method
                 defer { state.startMethod = saved }
-                return try interp.call(value, a)
+                let made = try interp.call(value, a)
+                // A context's Process class is `ForkProcess`/`SpawnProcess`: its default names too.
+                if name == "Process", let p = made as? MPProcess { p.className = method == "spawn" ? "SpawnProcess" : "ForkProcess" }
+                return made
             }
         }
         return cls
