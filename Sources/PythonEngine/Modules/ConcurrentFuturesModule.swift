@@ -231,7 +231,13 @@ extension Interpreter {
         if let e = f.presetError { throw e }
         guard let job = f.job else { return PyNone.shared }
         do {
-            switch try f.owner.pool.result(of: job, timeout: timeout) {
+            var outcome: PoolJobOutcome?
+            try waitWithinLimit(timeout, what: "Future.result") { limit in
+                outcome = try f.owner.pool.wait(for: job, timeout: limit) ? try f.owner.pool.outcome(of: job) : nil
+                return outcome != nil
+            }
+            guard let outcome else { throw PoolError.timeout }
+            switch outcome {
             case .success(let items): return try items.first.map { try unpickle(bytes: $0) } ?? PyNone.shared
             case .failure(let e): throw poolFailure(e, executor: true)
             }

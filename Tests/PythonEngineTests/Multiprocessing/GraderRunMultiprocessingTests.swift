@@ -300,4 +300,21 @@ struct GraderRunMultiprocessingTests {
         #expect(r.outcome.exitStatus == 0, "\(r.outcome.stderr)")
         #expect(r.lines == ["[0, 1, 2, 3]", "[0, 10, 20, 30]", "2 ['SpawnProcess-3', 'SpawnProcess-4']"])
     }
+
+    /// `--timeout` bounds blocking waits too: a parent waiting forever on an empty queue is
+    /// stopped at the limit with the engine's message instead of hanging.
+    @Test func timeLimitStopsABlockedWait() async throws {
+        let r = try await run("""
+            from multiprocessing import Queue
+
+            if __name__ == "__main__":
+                q = Queue()
+                print("waiting")
+                q.get()
+            """, options: ["--timeout", "1"], timeout: 20)
+        #expect(!r.outcome.timedOut)
+        #expect(r.outcome.exitStatus == 1)
+        #expect(r.lines == ["waiting"])
+        #expect(r.lastStderrLine == "grader: execution stopped: time limit of 1.0 seconds exceeded (in Queue.get)")
+    }
 }

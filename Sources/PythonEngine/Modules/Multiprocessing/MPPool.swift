@@ -458,7 +458,13 @@ extension Interpreter {
     }
 
     func asyncResultValue(_ r: MPAsyncResult, timeout: Double?) throws -> PyObject {
-        switch try r.owner.pool.result(of: r.job, timeout: timeout) {
+        var outcome: PoolJobOutcome?
+        try waitWithinLimit(timeout, what: "a pool result") { limit in
+            outcome = try r.owner.pool.wait(for: r.job, timeout: limit) ? try r.owner.pool.outcome(of: r.job) : nil
+            return outcome != nil
+        }
+        guard let outcome else { throw PoolError.timeout }
+        switch outcome {
         case .success(let items):
             let values = try items.map { try unpickle(bytes: $0) }
             return r.single ? (values.first ?? PyNone.shared) : PyList(values)

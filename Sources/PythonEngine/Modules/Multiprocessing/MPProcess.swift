@@ -117,8 +117,12 @@ extension Interpreter {
             try interp.checkClosed(p)
             guard p.parentPID == getpid() else { throw interp.pythonError("AssertionError", "can only join a child process") }
             guard let child = p.child else { throw interp.pythonError("AssertionError", "can only join a started process") }
-            let timeout = try interp.timeoutValue(a["timeout"])
-            if let status = try child.wait(timeout: timeout) {
+            var ended: ExitStatus?
+            try interp.waitWithinLimit(try interp.timeoutValue(a["timeout"]), what: "Process.join") { timeout in
+                ended = try child.wait(timeout: timeout)
+                return ended != nil
+            }
+            if let status = ended {
                 state.children.removeAll { $0 === p }
                 interp.noteEnded(p, status.pythonExitCode, state)
             }

@@ -48,7 +48,18 @@ extension Interpreter {
             }
             b.method("get", ["block", "timeout"]) { interp, q, a in
                 let (block, timeout) = try interp.acquireArguments(a)
-                return try interp.unpickle(bytes: try q.queue.get(block: block, timeout: timeout))
+                guard block else { return try interp.unpickle(bytes: try q.queue.get(block: false, timeout: nil)) }
+                var item: [UInt8]?
+                try interp.waitWithinLimit(timeout, what: "Queue.get") { limit in
+                    do {
+                        item = try q.queue.get(block: true, timeout: limit)
+                    } catch ProcessQueueError.empty {
+                        item = nil
+                    }
+                    return item != nil
+                }
+                guard let item else { throw ProcessQueueError.empty }
+                return try interp.unpickle(bytes: item)
             }
             b.method("put_nowait", ["obj"]) { interp, q, a in
                 guard let item = a.raw("obj") else { throw interp.typeError("put_nowait() missing 1 required positional argument: 'obj'") }

@@ -72,7 +72,13 @@ extension Interpreter {
             let b = NativeClassBuilder(cls, MPLock.self)
             b.method("acquire", ["block", "timeout"]) { interp, l, a in
                 let (block, timeout) = try interp.acquireArguments(a)
-                return PyBool.of(try l.lock.acquire(blocking: block, timeout: timeout))
+                guard block else { return PyBool.of(try l.lock.acquire(blocking: false, timeout: nil)) }
+                var acquired = false
+                try interp.waitWithinLimit(timeout, what: "Lock.acquire") { limit in
+                    acquired = try l.lock.acquire(blocking: true, timeout: limit)
+                    return acquired
+                }
+                return PyBool.of(acquired)
             }
             b.method("release") { interp, l, _ in
                 try l.lock.release()
@@ -136,7 +142,12 @@ extension Interpreter {
         eb.method("clear") { _, e, _ in e.event.clear(); return PyNone.shared }
         eb.method("is_set") { _, e, _ in PyBool.of(e.event.isSet) }
         eb.method("wait", ["timeout"]) { interp, e, a in
-            return PyBool.of(e.event.wait(timeout: try interp.timeoutValue(a.raw("timeout"))))
+            var set = false
+            try interp.waitWithinLimit(try interp.timeoutValue(a.raw("timeout")), what: "Event.wait") { limit in
+                set = e.event.wait(timeout: limit)
+                return set
+            }
+            return PyBool.of(set)
         }
 
         let condition = makeNativeClass(name: "Condition", module: "multiprocessing.synchronize", constructor: nil, methods: [:])

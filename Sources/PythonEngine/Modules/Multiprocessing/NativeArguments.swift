@@ -49,3 +49,25 @@ extension Interpreter {
         return try truthy(o)
     }
 }
+
+extension Interpreter {
+    /// Runs a blocking wait of the bridge within the run's wall-clock limit (`--timeout`): a wait
+    /// that would outlast the limit waits only until it, then stops the program with the same
+    /// `EngineLimitError` a busy loop gets, instead of blocking past it. `body` gets the timeout
+    /// to use (nil: none) and returns whether the wait succeeded.
+    func waitWithinLimit(_ requested: Double?, what: String, _ body: (Double?) throws -> Bool) throws {
+        guard let deadline else {
+            _ = try body(requested)
+            return
+        }
+        let now = monotonicNanos()
+        let remaining = deadline > now ? Double(deadline - now) / 1e9 : 0
+        if let requested, requested <= remaining {
+            _ = try body(requested)
+            return
+        }
+        if try !body(remaining) {
+            throw EngineLimitError(message: "time limit of \(limits.timeout ?? 0) seconds exceeded (in \(what))")
+        }
+    }
+}
