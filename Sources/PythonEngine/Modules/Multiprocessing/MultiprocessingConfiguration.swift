@@ -42,10 +42,12 @@ extension ModuleRegistry {
         r.register("signal") { PyModuleHandle($0.makeSignalModule()) }
         r.register("pickle") { PyModuleHandle(try $0.makePickleModule("pickle")) }
         r.register("_pickle") { PyModuleHandle(try $0.makePickleModule("_pickle")) }
+        // `os` as registered so far, plus `os.kill` limited to the program's own processes.
+        let previousOS = r.builders["os"]
         r.register("os") { interp in
-            let os = interp.makeOsModule()
-            interp.installProcessKill(in: os)
-            return PyModuleHandle(os)
+            let os = try previousOS?(interp) ?? PyModuleHandle(interp.makeOsModule())
+            interp.installProcessKill(in: os.module)
+            return os
         }
         r.register("concurrent") { _ in PyModuleHandle(PyModule(name: "concurrent")) }
         r.register("concurrent.futures") { PyModuleHandle(try $0.makeConcurrentFuturesModule()) }
