@@ -23,6 +23,9 @@ final class MPProcess: PyInstance, @unchecked Sendable {
     /// `process` for a `Process`, `main` for `MainProcess`, `pool worker`, `executor worker`.
     var kind = "process"
     var startMethod = "fork"
+    /// A context's `Process` keeps its context's start method; a plain `Process` uses the one
+    /// in force when `start()` runs, as CPython resolves its default context then.
+    var startMethodFixed = false
     /// Pid of the process that created the object (only it may start/join it).
     var parentPID: pid_t
     var child: ChildProcess?
@@ -255,12 +258,12 @@ extension Interpreter {
         }
         if state.bootstrapping { throw bootstrappingError() }
         reapFinishedChildren(state)
+        if !p.startMethodFixed { p.startMethod = state.startMethod }
         if p.startMethod == "spawn" {
             try startSpawnedProcess(me, p, state)
             return
         }
         flush()
-        let parentPID = getpid()
         do {
             p.child = try ChildProcess.fork(budget: state.budget) { () -> Int32 in
                 stdout.discardBuffered()
@@ -280,7 +283,6 @@ extension Interpreter {
         } catch {
             throw mpError(error)
         }
-        _ = parentPID
         state.children.append(p)
     }
 

@@ -158,7 +158,10 @@ extension Interpreter {
                 defer { state.startMethod = saved }
                 let made = try interp.call(value, a)
                 // A context's Process class is `ForkProcess`/`SpawnProcess`: its default names too.
-                if name == "Process", let p = made as? MPProcess { p.className = method == "spawn" ? "SpawnProcess" : "ForkProcess" }
+                if name == "Process", let p = made as? MPProcess {
+                    p.className = method == "spawn" ? "SpawnProcess" : "ForkProcess"
+                    p.startMethodFixed = true
+                }
                 return made
             }
         }
