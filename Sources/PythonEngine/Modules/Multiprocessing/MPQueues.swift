@@ -91,7 +91,13 @@ extension Interpreter {
         }
         c.method("recv") { interp, conn, _ in
             var bytes: [UInt8] = []
-            try interp.connectionCall(conn) { bytes = try conn.connection.receive() }
+            try interp.connectionCall(conn) {
+                // Within the run's time limit: wait for data (or end of file) first.
+                try interp.waitWithinLimit(nil, what: "Connection.recv") { limit in
+                    limit == nil ? true : try conn.connection.poll(timeout: limit)
+                }
+                bytes = try conn.connection.receive()
+            }
             return try interp.unpickle(bytes: bytes)
         }
         c.method("send_bytes", ["buf"]) { interp, conn, a in

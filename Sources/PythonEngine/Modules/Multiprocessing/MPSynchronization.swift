@@ -116,7 +116,13 @@ extension Interpreter {
             let b = NativeClassBuilder(cls, MPSemaphore.self)
             b.method("acquire", ["block", "timeout"]) { interp, s, a in
                 let (block, timeout) = try interp.acquireArguments(a)
-                return PyBool.of(try s.semaphore.acquire(blocking: block, timeout: timeout))
+                guard block else { return PyBool.of(try s.semaphore.acquire(blocking: false, timeout: nil)) }
+                var acquired = false
+                try interp.waitWithinLimit(timeout, what: "Semaphore.acquire") { limit in
+                    acquired = try s.semaphore.acquire(blocking: true, timeout: limit)
+                    return acquired
+                }
+                return PyBool.of(acquired)
             }
             b.method("release") { interp, s, _ in
                 try s.semaphore.release()
