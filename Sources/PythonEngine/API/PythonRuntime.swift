@@ -196,7 +196,7 @@ extension Interpreter {
 
     func exceptionLine(_ exc: PyExceptionObject) -> String {
         let name = exc.cls.moduleName == "builtins" || exc.cls.moduleName == "__main__" ? exc.cls.qualifiedName : "\(exc.cls.moduleName).\(exc.cls.qualifiedName)"
-        let message = (try? str(exc)) ?? "<exception str() failed>"
+        let message = ((try? str(exc)) ?? "<exception str() failed>") + suggestionSuffix(exc)
         return message.isEmpty ? name : "\(name): \(message)"
     }
 

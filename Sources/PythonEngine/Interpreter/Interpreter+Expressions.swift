@@ -271,7 +271,7 @@ extension Interpreter {
     func lookupGlobal(_ name: String, _ f: Frame) throws -> PyObject {
         if let v = f.globals.values[name] { return v }
         if let v = builtins[name] { return v }
-        throw error(ExceptionTypes.nameError, Messages.nameNotDefined(name))
+        throw nameError(name, f)
     }
 
     /// Binds a name in the right scope for frame `f`.
@@ -301,14 +301,14 @@ extension Interpreter {
 
     func deleteName(_ name: String, _ f: Frame) throws {
         if let scope = f.scope, scope.bindings[name] == .global {
-            if f.globals.values.removeValue(forKey: name) == nil { throw error(ExceptionTypes.nameError, Messages.nameNotDefined(name)) }
+            if f.globals.values.removeValue(forKey: name) == nil { throw nameError(name, f) }
             return
         }
         if !f.env.remove(name) {
             if f.scope != nil {
                 throw error(ExceptionTypes.unboundLocalError, Messages.unboundLocal(name))
             }
-            throw error(ExceptionTypes.nameError, Messages.nameNotDefined(name))
+            throw nameError(name, f)
         }
     }
 

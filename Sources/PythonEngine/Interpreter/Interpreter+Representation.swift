@@ -81,7 +81,9 @@ extension Interpreter {
             return "\(e.cls.name)(" + (try e.args.map { try repr($0) }.joined(separator: ", ")) + ")"
         case let inst as PyInstance:
             if let base = inst.builtinValue { return try repr(base) }
-            return "<\(inst.cls.moduleName).\(inst.cls.qualifiedName) object at \(hexAddress(inst))>"
+            // object.__repr__ names the type as `module.qualname`, leaving out `builtins.`.
+            let module = inst.cls.moduleName == "builtins" ? "" : inst.cls.moduleName + "."
+            return "<\(module)\(inst.cls.qualifiedName) object at \(hexAddress(inst))>"
         case let it as PyNativeIterator:
             if it.typeName == "generator" { return "<generator object <genexpr> at \(hexAddress(it))>" }
             return "<\(it.pyClass.name) object at \(hexAddress(it))>"

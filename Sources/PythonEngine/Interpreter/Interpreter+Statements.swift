@@ -528,6 +528,8 @@ extension Interpreter {
         }
         cls.qualifiedName = prefix + cd.name
         cls.dict = env.values
+        // As type.__new__ does: defining __eq__ without __hash__ makes instances unhashable.
+        if cls.dict["__eq__"] != nil && cls.dict["__hash__"] == nil { cls.dict["__hash__"] = PyNone.shared }
         for v in cls.dict.values {
             switch v {
             case let fn as PyFunction: fn.definingClass = cls

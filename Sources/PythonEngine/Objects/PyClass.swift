@@ -65,7 +65,11 @@ final class PyClass: PyObject, @unchecked Sendable {
 /// of `list`/`dict` keep the builtin storage in `builtinValue`.
 class PyInstance: PyObject, @unchecked Sendable {
     let cls: PyClass
-    var attributes: [String: PyObject] = [:]
+    /// The instance's `__dict__`: a real `dict`, so `vars(obj)` is the same object every time,
+    /// keeps attributes in assignment order, and writes through it are attribute writes.
+    let instanceDict = PyDict()
+    /// String-keyed view of `instanceDict` for Swift code.
+    var attributes: InstanceAttributes { InstanceAttributes(dict: instanceDict) }
     /// The underlying builtin object when the class derives from list, dict, int, str, ...
     var builtinValue: PyObject?
 
@@ -81,6 +85,9 @@ final class PyExceptionObject: PyInstance, @unchecked Sendable {
     var cause: PyExceptionObject?
     var context: PyExceptionObject?
     var suppressContext = false
+    /// For NameError/AttributeError raised by the engine: where the missing name was looked up,
+    /// so the traceback can add CPython's "Did you mean: ...?" (see Errors/Suggestions.swift).
+    var suggestionContext: SuggestionContext?
 }
 
 /// One `File "...", line N, in name` line of a traceback.
