@@ -129,8 +129,11 @@ extension Interpreter {
     }
 
     /// `a == b` as a Swift Bool (used by containers).
+    /// PyObject_RichCompareBool(a, b, Py_EQ): what containers use (`in`, `index`, `count`,
+    /// sequence equality). Identity implies equality here, so `nan in [nan]` and `[nan] == [nan]`
+    /// are True although `nan == nan` is False.
     func equals(_ a: PyObject, _ b: PyObject) throws -> Bool {
-        if a === b { return !(a is PyFloat && (a as! PyFloat).value.isNaN) }
+        if a === b { return true }
         if let x = a as? PyInt, let y = b as? PyInt {
             if x.big == nil && y.big == nil { return x.small == y.small }
             return x.bigValue == y.bigValue
