@@ -97,7 +97,7 @@ extension Interpreter {
         def("callable") { i, a in
             try i.exactArgs(a, "callable", 1)
             let v = a.positional[0]
-            return PyBool.of(v is PyFunction || v is PyNativeFunction || v is PyBoundMethod || v is PyClass || i.specialMethod(v, "__call__") != nil)
+            return PyBool.of(i.isCallable(v))
         }
         def("chr") { i, a in
             try i.exactArgs(a, "chr", 1)
@@ -448,6 +448,12 @@ extension Interpreter {
 }
 
 extension Interpreter {
+    /// `callable(v)`.
+    func isCallable(_ v: PyObject) -> Bool {
+        v is PyFunction || v is PyNativeFunction || v is PyBoundMethod || v is PyClass || v is PyLruCacheWrapper
+            || specialMethod(v, "__call__") != nil
+    }
+
     /// `dir(o)`: the sorted names of its own namespace and of its type's MRO.
     func directoryNames(_ o: PyObject) throws -> [String] {
         var names: Set<String> = []

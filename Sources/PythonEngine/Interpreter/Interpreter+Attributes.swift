@@ -105,6 +105,11 @@ extension Interpreter {
             default: break
             }
         }
+        if let w = obj as? PyLruCacheWrapper {
+            // functools.update_wrapper copied these from the wrapped function.
+            if name == "__wrapped__" { return w.function }
+            if ["__name__", "__qualname__", "__doc__", "__module__"].contains(name) { return try getAttributeOrNil(w.function, name) }
+        }
         if let n = obj as? PyNativeFunction {
             if name == "__name__" { return PyString(n.name) }
             if name == "__qualname__" { return PyString(n.ownerName.map { "\($0).\(n.name)" } ?? n.name) }
@@ -124,7 +129,7 @@ extension Interpreter {
     }
 
     func bindDescriptor(_ v: PyObject, to obj: PyObject, cls: PyClass) -> PyObject {
-        if v is PyFunction { return PyBoundMethod(receiver: obj, function: v) }
+        if v is PyFunction || v is PyLruCacheWrapper { return PyBoundMethod(receiver: obj, function: v) }
         if let n = v as? PyNativeFunction, n.isMethod { return PyBoundMethod(receiver: obj, function: n) }
         if let sm = v as? PyStaticMethod { return sm.function }
         if let cm = v as? PyClassMethod { return PyBoundMethod(receiver: cls, function: cm.function) }

@@ -89,6 +89,7 @@ extension Interpreter {
             return "<\(it.pyClass.name) object at \(hexAddress(it))>"
         case is PySuper: return "<super object>"
         case is PyProperty: return "<property object at \(hexAddress(o))>"
+        case is PyLruCacheWrapper: return "<functools._lru_cache_wrapper object at \(hexAddress(o))>"
         default: return "<\(typeName(o)) object at \(hexAddress(o))>"
         }
     }
