@@ -93,6 +93,14 @@ extension Interpreter {
         if let n = obj as? PyInt, name == "real" || name == "numerator" { return PyInt.make(n.bigValue) }
         if obj is PyInt, name == "imag" { return PyInt.make(0) }
         if obj is PyInt, name == "denominator" { return PyInt.make(1) }
+        if let r = obj as? PyRange {
+            switch name {
+            case "start": return PyInt.make(r.start)
+            case "stop": return PyInt.make(r.stop)
+            case "step": return PyInt.make(r.step)
+            default: break
+            }
+        }
         if let f = obj as? PyFloat {
             if name == "real" { return f }
             if name == "imag" { return PyFloat(0) }
