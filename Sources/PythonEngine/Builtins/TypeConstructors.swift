@@ -40,6 +40,7 @@ enum BuiltinMethodTables {
     static func install() {
         installConstructors()
         installStrMethods()
+        installBytesMethods()
         installListMethods()
         installDictMethods()
         installSetMethods()
