@@ -30,6 +30,15 @@ extension Interpreter {
         m.dict["exit"] = native("exit") { i, a in
             throw PyError(exception: i.newException(ExceptionTypes.systemExit, a.positional.isEmpty ? [] : [a.positional[0]]))
         }
+        m.dict["get_int_max_str_digits"] = native("get_int_max_str_digits") { _, _ in PyInt.make(pythonIntMaxStrDigits) }
+        m.dict["set_int_max_str_digits"] = native("set_int_max_str_digits") { i, a in
+            let n = try i.intArg(try i.arg(a, 0, "set_int_max_str_digits", "maxdigits"))
+            if n != 0 && n < 640 { throw i.valueError("maxdigits must be 0 or larger than 640") }
+            // The limit is CPython's default everywhere in the engine (str(), int(), format
+            // specs); keeping it is fine, changing it is refused rather than ignored.
+            if n == pythonIntMaxStrDigits { return PyNone.shared }
+            throw i.error(ExceptionTypes.notImplementedError, "sys.set_int_max_str_digits(\(n)): changing the int/str conversion limit is not supported by this Python engine")
+        }
         m.dict["getrecursionlimit"] = native("getrecursionlimit") { i, _ in PyInt.make(i.recursionLimit) }
         m.dict["setrecursionlimit"] = native("setrecursionlimit") { i, a in
             let n = try i.intArg(try i.arg(a, 0, "setrecursionlimit"))
