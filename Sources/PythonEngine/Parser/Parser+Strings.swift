@@ -198,7 +198,9 @@ extension Parser {
 
     func parseFStringField(_ s: [Unicode.Scalar], _ i: inout Int, raw: Bool, token: Token) throws(PythonSyntaxError) -> FStringPart {
         let start = i
-        var nesting = 0
+        // Open brackets, innermost last, for CPython's fstring_find_expr messages.
+        var brackets: [Unicode.Scalar] = []
+        var nesting: Int { brackets.count }
         var quote: Unicode.Scalar?
         while i < s.count {
             let c = s[i]
@@ -214,10 +216,16 @@ extension Parser {
             if c == "#" {
                 throw PythonSyntaxError("f-string expression part cannot include '#'", line: token.line, column: token.column)
             }
-            if c == "(" || c == "[" || c == "{" { nesting += 1 }
+            if c == "(" || c == "[" || c == "{" { brackets.append(c) }
             else if c == ")" || c == "]" || c == "}" {
-                if nesting == 0 { break }
-                nesting -= 1
+                guard let opening = brackets.popLast() else {
+                    if c == "}" { break }
+                    throw PythonSyntaxError("f-string: unmatched '\(c)'", line: token.line, column: token.column)
+                }
+                let pairs: [Unicode.Scalar: Unicode.Scalar] = ["(": ")", "[": "]", "{": "}"]
+                if pairs[opening] != c {
+                    throw PythonSyntaxError("f-string: closing parenthesis '\(c)' does not match opening parenthesis '\(opening)'", line: token.line, column: token.column)
+                }
             } else if nesting == 0 {
                 if c == "!" && i + 1 < s.count && s[i + 1] != "=" { break }
                 if c == ":" { break }
@@ -225,6 +233,12 @@ extension Parser {
                     && !["=", "!", "<", ">"].contains(s[i - 1]) { break }
             }
             i += 1
+        }
+        if quote != nil {
+            throw PythonSyntaxError("f-string: unterminated string", line: token.line, column: token.column)
+        }
+        if let opening = brackets.last {
+            throw PythonSyntaxError("f-string: unmatched '\(opening)'", line: token.line, column: token.column)
         }
         guard i < s.count else {
             throw PythonSyntaxError("f-string: expecting '}'", line: token.line, column: token.column)
