@@ -23,6 +23,31 @@ extension Interpreter {
         return v
     }
 
+    @inline(__always)
+    func applyBinary(_ op: BinaryOp, _ a: PyObject, _ b: PyObject) throws -> PyObject {
+        if let x = a as? PyInt, let y = b as? PyInt, x.big == nil, y.big == nil, !(a is PyBool) {
+            if let v = try smallIntOp(op, x.small, y.small) { return v }
+        }
+        return try binaryOp(op, a, b)
+    }
+
+    /// A left-nested chain `((a + b) - c) + d` evaluated in a loop rather than by recursion, so
+    /// the ~3000-term chains CPython compiles cost no Swift stack. Order is unchanged: the
+    /// leftmost operand first, then each right operand just before its operator applies.
+    func evalBinaryChain(_ e: Expr, _ f: Frame) throws -> PyObject {
+        var spine: [(BinaryOp, Expr)] = []
+        var node = e
+        while case .binary(let op, let l, let r) = node.kind {
+            spine.append((op, r))
+            node = l
+        }
+        var acc = try eval(node, f)
+        for (op, r) in spine.reversed() {
+            acc = try applyBinary(op, acc, try eval(r, f))
+        }
+        return acc
+    }
+
     func eval(_ e: Expr, _ f: Frame) throws -> PyObject {
         switch e.kind {
         case .name(let n):
@@ -32,12 +57,8 @@ extension Interpreter {
             return try lookup(n, f)
         case .constant(let c): return e.constantValue ?? constant(e, c)
         case .binary(let op, let l, let r):
-            let a = try eval(l, f)
-            let b = try eval(r, f)
-            if let x = a as? PyInt, let y = b as? PyInt, x.big == nil, y.big == nil, !(a is PyBool) {
-                if let v = try smallIntOp(op, x.small, y.small) { return v }
-            }
-            return try binaryOp(op, a, b)
+            if case .binary = l.kind { return try evalBinaryChain(e, f) }
+            return try applyBinary(op, try eval(l, f), try eval(r, f))
         case .compare(let first, let ops, let rest):
             var left = try eval(first, f)
             for (i, op) in ops.enumerated() {

@@ -176,7 +176,7 @@ extension Parser {
             let right = try next(&self)
             left = makeExpr(.binary(op, left, right), t)
             chain += 1
-            if chain + depth > Parser.maxDepth * 2 {
+            if chain + depth > Parser.maxBinaryChain {
                 throw PythonSyntaxError("maximum recursion depth exceeded during compilation", line: t.line, column: t.column, typeName: "RecursionError")
             }
         }

@@ -9,6 +9,11 @@ public struct Parser {
     /// an error rather than a Swift stack overflow.
     var depth = 0
     static let maxDepth = 400
+    /// CPython 3.11's compiler allows about 3000 nested expression levels (1000 x its stack
+    /// frame scale of 3): a module-level `x = 1 + 1 + ...` compiles with 2999 terms and fails
+    /// with 3000. Left-nested operator chains reach that depth without deep parser recursion,
+    /// and the evaluator walks them in a loop (`evalBinaryChain`).
+    static let maxBinaryChain = 3000
     var scopes: [ScopeBuilder] = [ScopeBuilder(kind: .module, qualifiedPrefix: "")]
     /// Loop nesting of the innermost function, for `'break' outside loop`.
     var loopDepth = 0
