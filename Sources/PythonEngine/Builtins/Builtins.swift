@@ -351,7 +351,7 @@ extension Interpreter {
             let names = try a.positional.first.map { try i.directoryNames($0) } ?? i.mainGlobals.values.keys.sorted()
             return PyList(names.map { PyString($0) })
         }
-        for name in ["exec", "eval", "compile", "__import__", "breakpoint", "memoryview", "bytearray"] {
+        for name in ["exec", "eval", "compile", "__import__", "breakpoint", "memoryview"] {
             def(name) { i, _ in
                 throw i.error(ExceptionTypes.notImplementedError, "\(name)() is not supported by this Python engine")
             }

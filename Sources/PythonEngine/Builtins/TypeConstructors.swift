@@ -41,6 +41,7 @@ enum BuiltinMethodTables {
         installConstructors()
         installStrMethods()
         installBytesMethods()
+        installByteArrayMethods()
         installListMethods()
         installDictMethods()
         installSetMethods()

@@ -59,6 +59,7 @@ extension Interpreter {
             var h = 0
             for i in s.table.liveIndices { h ^= s.table.hashes[i] &* 1_000_003 }
             return h
+        case is PyByteArray: throw typeError("unhashable type: 'bytearray'")
         case let b as PyBytes: return b.value.hashValue
         case is PyList: throw typeError("unhashable type: 'list'")
         case is PyDict: throw typeError("unhashable type: 'dict'")

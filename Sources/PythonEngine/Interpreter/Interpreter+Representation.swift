@@ -56,6 +56,7 @@ extension Interpreter {
                 return s.frozen ? "frozenset(\(inner))" : inner
             }
         case let c as PyComplex: return complexRepr(c)
+        case let b as PyByteArray: return "bytearray(\(pythonBytesRepr(b.value)))"
         case let b as PyBytes: return pythonBytesRepr(b.value)
         case let r as PyRange:
             return r.step == 1 ? "range(\(r.start), \(r.stop))" : "range(\(r.start), \(r.stop), \(r.step))"
