@@ -168,7 +168,7 @@ extension Interpreter {
             switch o {
             case let b as PyBool:
                 if spec.isEmpty { return b.boolValue ? "True" : "False" }
-                return try formatInteger(b.bigValue, spec: spec)
+                return try formatInteger(b.bigValue, spec: spec, typeName: "bool")
             case let i as PyInt:
                 if spec.isEmpty { return try repr(i) }
                 return try formatInteger(i.bigValue, spec: spec)
@@ -183,6 +183,20 @@ extension Interpreter {
             let v = try call(m, CallArgs([o, PyString(spec)]))
             guard let s = v as? PyString else { throw typeError("__format__ must return a str, not \(typeName(v))") }
             return s.value
+        }
+        if !spec.isEmpty, let inst = o as? PyInstance, let base = inst.builtinValue {
+            // A subclass of int/float/str without its own __format__ formats its value, and
+            // CPython's messages name the subclass.
+            do {
+                switch base {
+                case let i as PyInt: return try formatInteger(i.bigValue, spec: spec, typeName: inst.cls.name)
+                case let f as PyFloat: return try formatFloat(f.value, spec: spec, typeName: inst.cls.name)
+                case let t as PyString: return try formatText(t.value, spec: spec, typeName: inst.cls.name)
+                default: break
+                }
+            } catch let e as SupportError {
+                throw convert(e)
+            }
         }
         if !spec.isEmpty {
             throw typeError("unsupported format string passed to \(typeName(o)).__format__")
