@@ -186,7 +186,13 @@ extension Interpreter {
                     previous = key
                 }
                 out += "  File \"\(entry.fileName)\", line \(entry.line), in \(entry.name)\n"
-                if let src = sourceLine(entry.fileName, entry.line) { out += "    \(src)\n" }
+                if let src = sourceLine(entry.fileName, entry.line) {
+                    out += "    \(src)\n"
+                    if let caret = entry.caret, let full = sources[entry.fileName]?[entry.line - 1],
+                       let marks = caret.render(sourceLine: String(full)) {
+                        out += marks + "\n"
+                    }
+                }
             }
             flushRepeats()
         }

@@ -48,7 +48,19 @@ extension Interpreter {
         return acc
     }
 
+    /// Evaluates `e`. An exception escaping the innermost expression remembers its span for the
+    /// traceback's caret line (Errors/Carets.swift).
     func eval(_ e: Expr, _ f: Frame) throws -> PyObject {
+        do {
+            return try evalNode(e, f)
+        } catch let error as PyError {
+            if error.exception.pendingCaret == nil { error.exception.pendingCaret = CaretSpan(e) }
+            throw error
+        }
+    }
+
+    @inline(__always)
+    private func evalNode(_ e: Expr, _ f: Frame) throws -> PyObject {
         switch e.kind {
         case .name(let n):
             if let slot = e.nameSlot?.index, slot >= 0, slot < f.env.slots.count {
@@ -334,7 +346,27 @@ extension Interpreter {
     }
 
     /// Assignment to any target: names, attributes, subscripts, and (starred) unpacking.
+    /// Runs `body`; an exception from it that has no span yet gets `e`'s, for the caret line
+    /// (a failed store or unpacking underlines its target, as CPython's does).
+    func spanned<T>(_ e: Expr, _ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as PyError {
+            if error.exception.pendingCaret == nil { error.exception.pendingCaret = CaretSpan(e) }
+            throw error
+        }
+    }
+
     func assign(_ target: Expr, _ value: PyObject, _ f: Frame) throws {
+        // The common store to a local slot cannot fail: no span bookkeeping.
+        if let slot = target.nameSlot?.index, slot >= 0, slot < f.env.slots.count {
+            f.env.slots[slot] = value
+            return
+        }
+        try spanned(target) { try assignTarget(target, value, f) }
+    }
+
+    private func assignTarget(_ target: Expr, _ value: PyObject, _ f: Frame) throws {
         switch target.kind {
         case .name(let n):
             if let slot = target.nameSlot?.index, slot >= 0, slot < f.env.slots.count {

@@ -139,15 +139,17 @@ extension Interpreter {
             try assign(target, try inPlaceOp(op, old, v), f)
         case .attribute(let objExpr, let name):
             let obj = try eval(objExpr, f)
-            let old = try getAttribute(obj, name)
+            let old = try spanned(target) { try getAttribute(obj, name) }
             let v = try eval(value, f)
-            try setAttribute(obj, name, try inPlaceOp(op, old, v))
+            let result = try inPlaceOp(op, old, v)
+            try spanned(target) { try setAttribute(obj, name, result) }
         case .subscript(let objExpr, let indexExpr):
             let obj = try eval(objExpr, f)
             let index = try eval(indexExpr, f)
-            let old = try getItem(obj, index)
+            let old = try spanned(target) { try getItem(obj, index) }
             let v = try eval(value, f)
-            try setItem(obj, index, try inPlaceOp(op, old, v))
+            let result = try inPlaceOp(op, old, v)
+            try spanned(target) { try setItem(obj, index, result) }
         default:
             throw error(ExceptionTypes.syntaxError, "illegal expression for augmented assignment")
         }

@@ -117,7 +117,9 @@ public struct Lexer {
     }
 
     mutating func add(_ kind: Token.Kind, _ text: String, _ col: Int, prefix: String = "", startLine: Int? = nil) {
-        tokens.append(Token(kind: kind, text: text, line: startLine ?? line, column: col, prefix: prefix, endLine: line))
+        var token = Token(kind: kind, text: text, line: startLine ?? line, column: col, prefix: prefix, endLine: line)
+        token.endColumn = column
+        tokens.append(token)
     }
 
     /// Measures the indentation of a new logical line and emits INDENT/DEDENT tokens. Blank and

@@ -88,6 +88,9 @@ final class PyExceptionObject: PyInstance, @unchecked Sendable {
     /// For NameError/AttributeError raised by the engine: where the missing name was looked up,
     /// so the traceback can add CPython's "Did you mean: ...?" (see Errors/Suggestions.swift).
     var suggestionContext: SuggestionContext?
+    /// The span of the innermost expression that raised in the frame being unwound, waiting for
+    /// that frame's traceback entry (see Errors/Carets.swift).
+    var pendingCaret: CaretSpan?
 }
 
 /// One `File "...", line N, in name` line of a traceback.
@@ -97,13 +100,19 @@ struct TracebackEntry: Sendable {
     let name: String
     /// Identity of the frame, so an exception caught and re-raised in one frame is listed once.
     var frameID: Int = 0
+    /// What to underline in the source line (CPython 3.11's `^^^^` / `~~^~~`), if known.
+    var caret: CaretSpan? = nil
 }
 
 extension PyExceptionObject {
     /// Records that the exception passed through `frame` at its current line.
     func addTraceback(_ frame: Frame) {
         let id = Int(bitPattern: Unmanaged.passUnretained(frame).toOpaque())
+        let caret = pendingCaret
+        pendingCaret = nil
         if let last = traceback.last, last.frameID == id { return }
-        traceback.append(TracebackEntry(fileName: frame.fileName, line: frame.line, name: frame.name, frameID: id))
+        var entry = TracebackEntry(fileName: frame.fileName, line: frame.line, name: frame.name, frameID: id)
+        if let caret, caret.line == frame.line { entry.caret = caret }
+        traceback.append(entry)
     }
 }

@@ -1,7 +1,10 @@
 import BigInt
 
 extension Parser {
-    func makeExpr(_ kind: ExprKind, _ t: Token) -> Expr { Expr(kind, line: t.line, column: t.column) }
+    func makeExpr(_ kind: ExprKind, _ t: Token) -> Expr {
+        let end = pos > 0 ? tokens[pos - 1] : t
+        return Expr(kind, line: t.line, column: t.column, endLine: end.endLine, endColumn: end.endColumn)
+    }
 
     /// `a, b, *c` (a tuple when there is a comma), optionally a yield expression.
     mutating func parseTestListStarExpr(allowYield: Bool = false) throws(PythonSyntaxError) -> Expr {
@@ -274,16 +277,16 @@ extension Parser {
                 }
                 let args = try parseCallArguments()
                 try expect(")")
-                e = Expr(.call(e, args), line: e.line, column: e.column)
+                e = Expr(.call(e, args), line: e.line, column: e.column, endLine: tokens[pos - 1].endLine, endColumn: tokens[pos - 1].endColumn)
             } else if match("[") {
                 let index = try parseSubscriptList()
                 try expect("]")
-                e = Expr(.subscript(e, index), line: e.line, column: e.column)
+                e = Expr(.subscript(e, index), line: e.line, column: e.column, endLine: tokens[pos - 1].endLine, endColumn: tokens[pos - 1].endColumn)
             } else if match(".") {
                 guard current.kind == .name else { throw syntaxError() }
                 let name = advance().text
                 if pythonKeywords.contains(name) { throw syntaxError(at: tokens[pos - 1]) }
-                e = Expr(.attribute(e, mangle(name)), line: e.line, column: e.column)
+                e = Expr(.attribute(e, mangle(name)), line: e.line, column: e.column, endLine: tokens[pos - 1].endLine, endColumn: tokens[pos - 1].endColumn)
             } else {
                 break
             }
