@@ -273,16 +273,34 @@ extension Parser {
             throw PythonSyntaxError("f-string: expecting '}'", line: token.line, column: token.column)
         }
         i += 1
-        let expr = try Parser.parseEmbeddedExpression(exprText, line: token.line)
+        let expr = try Parser.parseEmbeddedExpression(exprText, line: token.line,
+                                                      columnShift: fieldColumnShift(token, bodyLength: s.count, fieldStart: start, text: exprText))
         return .field(expr, conversion: conversion, spec: spec, debugText: debugText)
     }
 
+    /// How far the field's expression sits from column 2 (where it lands once wrapped in
+    /// parentheses), so its nodes carry real source columns for traceback carets. Only for
+    /// one-line f-strings and one-line fields; nil otherwise.
+    func fieldColumnShift(_ token: Token, bodyLength: Int, fieldStart: Int, text: String) -> Int? {
+        guard token.line == token.endLine, token.endColumn > 0, !text.contains("\n") else { return nil }
+        let quotes = token.endColumn - token.column - token.prefix.count - bodyLength
+        guard quotes == 2 || quotes == 6 else { return nil }
+        return token.column + token.prefix.count + quotes / 2 + fieldStart - 2
+    }
+
     /// Parses the expression inside an f-string field (CPython wraps it in parentheses).
-    static func parseEmbeddedExpression(_ text: String, line: Int) throws(PythonSyntaxError) -> Expr {
+    /// `columnShift` moves the nodes' columns to where the text is in the source line; syntax
+    /// errors keep CPython's columns within the parenthesised text.
+    static func parseEmbeddedExpression(_ text: String, line: Int, columnShift: Int? = nil) throws(PythonSyntaxError) -> Expr {
         let tokens: [Token]
+        let shift = columnShift ?? 0
         do throws(PythonSyntaxError) {
             tokens = try Lexer.tokenize("(" + text + ")").map { t in
                 var t = t
+                if t.line == 1 {
+                    t.column += shift
+                    if t.endLine == 1 && t.endColumn > 0 { t.endColumn += shift }
+                }
                 t.line += line - 1
                 t.endLine += line - 1
                 return t
@@ -296,6 +314,8 @@ extension Parser {
             if p.current.kind != .newline && p.current.kind != .endMarker { throw p.syntaxError() }
             return e
         } catch {
+            var error = error
+            if error.line == line { error.column -= shift }
             if error.message.hasPrefix("f-string") { throw error }
             throw PythonSyntaxError("f-string: \(error.message)", line: line, column: error.column)
         }
