@@ -246,6 +246,11 @@ extension BuiltinMethodTables {
             return PyInt.make(n)
         }
         method(BuiltinTypes.object, "__init__") { _, _ in PyNone.shared }
+        // object.__hash__: identity hashing, which a class can restore after defining __eq__.
+        method(BuiltinTypes.object, "__hash__") { i, a in
+            guard let o = a.positional.first else { throw i.typeError("descriptor '__hash__' of 'object' object needs an argument") }
+            return PyInt.make(i.id(of: o) >> 4)
+        }
         // `super().__init__(...)` from subclasses of list/dict fills the builtin storage.
         method(BuiltinTypes.list, "__init__") { i, a in
             let l = try receiver(i, a, PyList.self, "__init__")
