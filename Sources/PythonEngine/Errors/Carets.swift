@@ -40,6 +40,16 @@ struct CaretSpan: Sendable, Equatable {
         }
     }
 
+    /// From a statement's start through the end of its last expression, all `^`.
+    init?(line: Int, column: Int, through last: Expr) {
+        guard last.endColumn > 0 else { return nil }
+        self.line = line
+        self.column = column
+        endLine = last.endLine
+        endColumn = last.endColumn
+        anchors = .none
+    }
+
     /// The caret line for `sourceLine` (the full line, indentation included) as CPython prints
     /// it after the stripped source line, or nil when CPython prints none.
     func render(sourceLine: String) -> String? {

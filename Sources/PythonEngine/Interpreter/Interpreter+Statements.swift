@@ -82,7 +82,7 @@ extension Interpreter {
             for t in targets { try delete(t, f) }
             return .normal
         case .raise(let exc, let cause):
-            try execRaise(exc, cause, f)
+            try execRaise(exc, cause, f, statement: s)
             return .normal
         case .assert(let test, let message):
             if !(try truthy(try eval(test, f))) {
@@ -274,7 +274,7 @@ extension Interpreter {
         gen.finished = true
     }
 
-    func execRaise(_ excExpr: Expr?, _ causeExpr: Expr?, _ f: Frame) throws {
+    func execRaise(_ excExpr: Expr?, _ causeExpr: Expr?, _ f: Frame, statement: Stmt? = nil) throws {
         guard let excExpr else {
             if let active = handledExceptions.last { throw PyError(exception: active) }
             throw error(ExceptionTypes.runtimeError, "No active exception to reraise")
@@ -290,6 +290,10 @@ extension Interpreter {
             exc.suppressContext = true
         }
         if let active = handledExceptions.last, active !== exc, exc.context == nil { exc.context = active }
+        // CPython underlines the whole `raise ...` statement (shown only when it shares its line).
+        if let statement, let last = causeExpr ?? Optional(excExpr) {
+            exc.pendingCaret = CaretSpan(line: statement.line, column: statement.column, through: last)
+        }
         throw PyError(exception: exc)
     }
 
