@@ -65,6 +65,11 @@ extension Interpreter {
                 return l
             }
         }
+        if let ba = a as? PyByteArray, op == .add {
+            // bytearray += bytes-like extends in place (aliases see the change).
+            ba.value += try bytesLike(b)
+            return ba
+        }
         if let s = a as? PySet, !s.frozen, let o = b as? PySet {
             switch op {
             case .bitOr: for x in setItems(o) { try setAdd(s, x) }; return s
