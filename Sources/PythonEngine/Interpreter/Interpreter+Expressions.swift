@@ -135,15 +135,15 @@ extension Interpreter {
             return v
         case .listComp(let elt, let comps):
             var out: [PyObject] = []
-            try runComprehension(comps, f) { env in out.append(try self.eval(elt, env)) }
+            try runComprehension(comps, f, name: "<listcomp>") { env in out.append(try self.eval(elt, env)) }
             return PyList(out)
         case .setComp(let elt, let comps):
             let s = PySet()
-            try runComprehension(comps, f) { env in try self.setAdd(s, try self.eval(elt, env)) }
+            try runComprehension(comps, f, name: "<setcomp>") { env in try self.setAdd(s, try self.eval(elt, env)) }
             return s
         case .dictComp(let k, let v, let comps):
             let d = PyDict()
-            try runComprehension(comps, f) { env in
+            try runComprehension(comps, f, name: "<dictcomp>") { env in
                 let key = try self.eval(k, env)
                 try self.dictSet(d, key, try self.eval(v, env))
             }
@@ -207,12 +207,19 @@ extension Interpreter {
 
     /// Runs the loops of a comprehension in its own scope (Python 3 semantics: the loop variable
     /// does not leak). The first iterable is evaluated in the enclosing scope, as in CPython.
-    func runComprehension(_ comps: [Comprehension], _ f: Frame, _ body: (Frame) throws -> Void) throws {
+    /// In CPython 3.11 a comprehension is a function call, so an error inside it shows a
+    /// `<listcomp>` (`<setcomp>`, `<dictcomp>`) frame in the traceback.
+    func runComprehension(_ comps: [Comprehension], _ f: Frame, name: String, _ body: (Frame) throws -> Void) throws {
         let env = Environment(parent: f.scope != nil ? f.env : f.env.parent, scope: nil)
-        let inner = Frame(name: f.name, fileName: f.fileName, line: f.line, env: env, globals: f.globals, scope: nil)
+        let inner = Frame(name: name, fileName: f.fileName, line: f.line, env: env, globals: f.globals, scope: nil)
         inner.comprehensionOuter = f
         let firstIter = try getIterator(try eval(comps[0].iter, f))
-        try runComprehensionLevel(comps, 0, firstIter, inner, body)
+        do {
+            try runComprehensionLevel(comps, 0, firstIter, inner, body)
+        } catch let error as PyError {
+            error.exception.addTraceback(inner)
+            throw error
+        }
     }
 
     func runComprehensionLevel(_ comps: [Comprehension], _ level: Int, _ iterator: PyObject, _ f: Frame, _ body: (Frame) throws -> Void) throws {
@@ -237,6 +244,14 @@ extension Interpreter {
         inner.comprehensionOuter = f
         var iterators: [PyObject] = [try getIterator(try eval(comps[0].iter, f))]
         return PyNativeIterator("generator") { interp in
+            do {
+                return try step(interp)
+            } catch let error as PyError {
+                error.exception.addTraceback(inner)
+                throw error
+            }
+        }
+        func step(_ interp: Interpreter) throws -> PyObject? {
             while !iterators.isEmpty {
                 let level = iterators.count - 1
                 guard let item = try interp.nextItem(iterators[level]) else {
