@@ -28,26 +28,19 @@ struct RunCommand: ParsableCommand {
     var arguments: [String] = []
 
     func run() throws {
-        guard let bytes = readSource(file) else {
+        guard let source = readSource(file) else {
             FileHandleWriter.stderr("grader run: can't open file '\(file)': [Errno 2] No such file or directory\n")
             throw ExitCode(2)
         }
+        let runtime = PythonRuntime(limits: ExecutionLimits(maxSteps: maxSteps, timeout: timeout, maxOutputBytes: maxOutput))
         // CPython shows the script's absolute path in tracebacks.
         let path = realpath(file, nil).map { p -> String in defer { free(p) }; return String(cString: p) } ?? file
-        let source: String
-        switch SourceDecoding.decode(bytes, fileName: path) {
-        case .success(let text): source = text
-        case .failure(let error):
-            FileHandleWriter.stderr("SyntaxError: \(error.message)\n")
-            throw ExitCode(1)
-        }
-        let runtime = PythonRuntime(limits: ExecutionLimits(maxSteps: maxSteps, timeout: timeout, maxOutputBytes: maxOutput))
         let outcome = runtime.run(source: source, fileName: path, arguments: arguments, scriptArgument: file)
         runtime.flush()
         if outcome.exitStatus != 0 { throw ExitCode(outcome.exitStatus) }
     }
 
-    func readSource(_ path: String) -> [UInt8]? {
+    func readSource(_ path: String) -> String? {
         guard let fp = fopen(path, "rb") else { return nil }
         defer { fclose(fp) }
         var bytes: [UInt8] = []
@@ -57,7 +50,16 @@ struct RunCommand: ParsableCommand {
             if n <= 0 { break }
             bytes += buffer[0..<n]
         }
-        return bytes
+        // Bytes become source text as CPython's tokenizer decides (PEP 263 coding lines, BOM,
+        // otherwise strict UTF-8); a file that is not text stops before anything runs.
+        let absolute = realpath(path, nil).map { p -> String in defer { free(p) }; return String(cString: p) } ?? path
+        switch SourceDecoding.decode(bytes, fileName: absolute) {
+        case .success(let text):
+            return text
+        case .failure(let error):
+            FileHandleWriter.stderr("SyntaxError: \(error.message)\n")
+            exit(1)
+        }
     }
 }
 
