@@ -58,7 +58,7 @@ struct RunCommand: ParsableCommand {
             return text
         case .failure(let error):
             FileHandleWriter.stderr("SyntaxError: \(error.message)\n")
-            exit(1)
+            Glibc.exit(1)
         }
     }
 }
