@@ -79,6 +79,22 @@ import Testing
          "Traceback (most recent call last):\n  File \"/tmp/t.py\", line 4, in <module>\n    Car().sped\nAttributeError: 'Car' object has no attribute 'sped'. Did you mean: 'speed'?\n"),
         ("def f(n):\n    return f(n + 1)\nf(0)",
          "Traceback (most recent call last):\n  File \"/tmp/t.py\", line 3, in <module>\n    f(0)\n  File \"/tmp/t.py\", line 2, in f\n    return f(n + 1)\n           ^^^^^^^^\n  File \"/tmp/t.py\", line 2, in f\n    return f(n + 1)\n           ^^^^^^^^\n  File \"/tmp/t.py\", line 2, in f\n    return f(n + 1)\n           ^^^^^^^^\n  [Previous line repeated 996 more times]\nRecursionError: maximum recursion depth exceeded\n"),
+        ("def outer():\n    get = lambda q: q['k']\n    return [get(v) for v in [{'k': 1}, {}]]\nouter()",
+         "Traceback (most recent call last):\n  File \"/tmp/t.py\", line 4, in <module>\n    outer()\n  File \"/tmp/t.py\", line 3, in outer\n    return [get(v) for v in [{'k': 1}, {}]]\n           ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^\n  File \"/tmp/t.py\", line 3, in <listcomp>\n    return [get(v) for v in [{'k': 1}, {}]]\n            ^^^^^^\n  File \"/tmp/t.py\", line 2, in <lambda>\n    get = lambda q: q['k']\n                    ~^^^^^\nKeyError: 'k'\n"),
+        ("data = [1, 0]\nprint(sum(10 // x for x in data))",
+         "Traceback (most recent call last):\n  File \"/tmp/t.py\", line 2, in <module>\n    print(sum(10 // x for x in data))\n          ^^^^^^^^^^^^^^^^^^^^^^^^^^\n  File \"/tmp/t.py\", line 2, in <genexpr>\n    print(sum(10 // x for x in data))\n              ~~~^^~~\nZeroDivisionError: integer division or modulo by zero\n"),
+        ("def check(v):\n    if v < 0: raise ValueError('negative') from None\n    return v\ncheck(-1)",
+         "Traceback (most recent call last):\n  File \"/tmp/t.py\", line 4, in <module>\n    check(-1)\n  File \"/tmp/t.py\", line 2, in check\n    if v < 0: raise ValueError('negative') from None\n              ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^\nValueError: negative\n"),
+        ("x = 1\nprint(f'{x:>{x + \"a\"}}')",
+         "Traceback (most recent call last):\n  File \"/tmp/t.py\", line 2, in <module>\n    print(f'{x:>{x + \"a\"}}')\n                 ~~^~~~~\nTypeError: unsupported operand type(s) for +: 'int' and 'str'\n"),
+        ("obj = object()\nobj.count += 1",
+         "Traceback (most recent call last):\n  File \"/tmp/t.py\", line 2, in <module>\n    obj.count += 1\n    ^^^^^^^^^\nAttributeError: 'object' object has no attribute 'count'\n"),
+        ("a = [1]\nb = a [ 0 ] + None",
+         "Traceback (most recent call last):\n  File \"/tmp/t.py\", line 2, in <module>\n    b = a [ 0 ] + None\n        ~~~~~~~~^~~~~~\nTypeError: unsupported operand type(s) for +: 'int' and 'NoneType'\n"),
+        ("x = (1 +\n     'a')",
+         "Traceback (most recent call last):\n  File \"/tmp/t.py\", line 1, in <module>\n    x = (1 +\n         ^^^\nTypeError: unsupported operand type(s) for +: 'int' and 'str'\n"),
+        ("def g():\n    yield 1 / 0\nlist(g())",
+         "Traceback (most recent call last):\n  File \"/tmp/t.py\", line 3, in <module>\n    list(g())\n  File \"/tmp/t.py\", line 2, in g\n    yield 1 / 0\n          ~~^~~\nZeroDivisionError: division by zero\n"),
     ]
 
     @Test(arguments: 0..<tracebackCases.count)
