@@ -87,7 +87,15 @@ extension Interpreter {
         case .assert(let test, let message):
             if !(try truthy(try eval(test, f))) {
                 let args = try message.map { [try eval($0, f)] } ?? []
-                throw PyError(exception: newException(ExceptionTypes.assertionError, args))
+                let exc = newException(ExceptionTypes.assertionError, args)
+                // CPython 3.11 locates a failed assert at a comparison test, otherwise at the
+                // whole statement (so a lone `assert x` line gets no carets).
+                if case .compare = test.kind {
+                    exc.pendingCaret = CaretSpan(test)
+                } else {
+                    exc.pendingCaret = CaretSpan(line: s.line, column: s.column, through: message ?? test)
+                }
+                throw PyError(exception: exc)
             }
             return .normal
         case .import(let aliases):
