@@ -213,8 +213,15 @@ extension Interpreter {
             let stripped = raw.drop { $0 == " " || $0 == "\t" || $0 == "\u{0C}" }
             if !stripped.isEmpty {
                 let indent = raw.count - stripped.count
-                out += "    \(stripped.trimmingTrailingWhitespace)\n"
-                out += "    " + String(repeating: " ", count: max(0, e.column - 1 - indent)) + "^\n"
+                let shown = stripped.trimmingTrailingWhitespace
+                out += "    \(shown)\n"
+                // As CPython's print_error_text: no caret when it would fall left of the text,
+                // none past its end, and `^` over the whole offending range when known.
+                let offset = min(e.column - 1 - indent, shown.count)
+                if offset >= 0 {
+                    let carets = e.endColumn > e.column ? e.endColumn - e.column : 1
+                    out += "    " + String(repeating: " ", count: offset) + String(repeating: "^", count: carets) + "\n"
+                }
             }
         }
         out += "\(e.typeName): \(e.message)\n"
