@@ -373,7 +373,14 @@ extension Parser {
                 }
             }
             if !match(",") {
-                if !check(")") { throw missingCommaError() }
+                if !check(")") {
+                    switch args.last {
+                    case .positional(let previous)?, .star(let previous)?, .keyword(_, let previous)?, .doubleStar(let previous)?:
+                        throw missingCommaError(after: previous)
+                    case nil:
+                        throw missingCommaError()
+                    }
+                }
                 break
             }
         }
@@ -381,10 +388,21 @@ extension Parser {
     }
 
     /// Inside brackets, two expressions side by side get CPython's "Perhaps you forgot a comma?".
-    func missingCommaError() -> PythonSyntaxError {
+    /// With the `previous` element, the error spans it and the expression after it, as CPython
+    /// underlines both (`[1, 2 3]` -> `2 3`).
+    func missingCommaError(after previous: Expr? = nil) -> PythonSyntaxError {
         let t = current
         if t.kind == .name && !pythonKeywords.contains(t.text) || t.kind == .number || t.kind == .string {
-            return syntaxError("invalid syntax. Perhaps you forgot a comma?", at: t)
+            var error = syntaxError("invalid syntax. Perhaps you forgot a comma?", at: t)
+            if let previous, error.message == "invalid syntax. Perhaps you forgot a comma?" {
+                var probe = self
+                if let next = try? probe.parseTest(), previous.line == next.endLine {
+                    error.line = previous.line
+                    error.column = previous.column
+                    error.endColumn = next.endColumn
+                }
+            }
+            return error
         }
         return syntaxError()
     }
@@ -459,7 +477,7 @@ extension Parser {
             if case .starred = first.kind { throw PythonSyntaxError("cannot use starred expression here", line: first.line, column: first.column) }
             return first
         }
-        guard check(",") else { throw missingCommaError() }
+        guard check(",") else { throw missingCommaError(after: first) }
         var items = [first]
         while match(",") {
             if check(")") { break }
@@ -494,7 +512,7 @@ extension Parser {
             if check("]") { break }
             items.append(try parseStarOrNamedTest())
         }
-        guard match("]") else { throw missingCommaError() }
+        guard match("]") else { throw missingCommaError(after: items.last) }
         return makeExpr(.list(items), t)
     }
 
@@ -527,7 +545,7 @@ extension Parser {
             if check("}") { break }
             items.append(try parseStarOrNamedTest())
         }
-        guard match("}") else { throw missingCommaError() }
+        guard match("}") else { throw missingCommaError(after: items.last) }
         return makeExpr(.set(items), t)
     }
 
