@@ -65,6 +65,11 @@ extension Interpreter {
                 return l
             }
         }
+        if let ba = a as? PyByteArray, op == .add {
+            // bytearray += bytes-like extends in place (aliases see the change).
+            ba.value += try bytesLike(b)
+            return ba
+        }
         if let s = a as? PySet, !s.frozen, let o = b as? PySet {
             switch op {
             case .bitOr: for x in setItems(o) { try setAdd(s, x) }; return s
@@ -161,7 +166,7 @@ extension Interpreter {
         if op == .add, let x = a as? PyList, let y = b as? PyList { return PyList(x.items + y.items) }
         if op == .add, let x = a as? PyTuple, let y = b as? PyTuple { return PyTuple(x.items + y.items) }
         if let x = a as? PyBytes {
-            if op == .add, let y = b as? PyBytes { return PyBytes(x.value + y.value) }
+            if op == .add, let y = b as? PyBytes { return x.sameKind(x.value + y.value) }
             if op == .mod { return PyBytes(Array(try percentFormat(String(decoding: x.value, as: UTF8.self), b).utf8)) }
         }
         if let x = a as? PySet, let y = b as? PySet { return try setOp(op, x, y) }
@@ -222,7 +227,7 @@ extension Interpreter {
             try checkSize(b.value.count)
             var out: [UInt8] = []
             for _ in 0..<count { out += b.value }
-            return PyBytes(out)
+            return b.sameKind(out)
         default: return nil
         }
     }
