@@ -365,7 +365,7 @@ extension Interpreter {
         let maxTasks = try a["maxtasksperchild"].map { try intArg($0) }
         let userInitializer = a["initializer"]
         let initargs = try a["initargs"].map { try iterateToArray($0) } ?? []
-        if let i = userInitializer, !(try isCallable(i)) { throw typeError("initializer must be a callable") }
+        if let i = userInitializer, !isCallable(i) { throw typeError("initializer must be a callable") }
         if state.bootstrapping { throw bootstrappingError() }
         let spawning = state.startMethod == "spawn"
         // Under spawn the initializer crosses by pickling (a lambda fails here, as in CPython)
@@ -422,10 +422,6 @@ extension Interpreter {
         } catch {
             throw mpError(error)
         }
-    }
-
-    func isCallable(_ o: PyObject) throws -> Bool {
-        o is PyFunction || o is PyNativeFunction || o is PyBoundMethod || o is PyClass || specialMethod(o, "__call__") != nil
     }
 
     func cpuCount(_ state: MultiprocessingState) -> Int {
