@@ -41,7 +41,10 @@ let package = Package(
             ]
         ),
 
-        .testTarget(name: "ProcessRuntimeTests", dependencies: ["ProcessRuntime"]),
+        // A single-threaded helper the ProcessRuntime tests spawn: the test runner is threaded and
+        // must never fork, so everything that forks runs in this probe.
+        .executableTarget(name: "ProcessRuntimeProbe", dependencies: ["ProcessRuntime"]),
+        .testTarget(name: "ProcessRuntimeTests", dependencies: ["ProcessRuntime", "ProcessRuntimeProbe"]),
         .testTarget(name: "PythonEngineTests", dependencies: ["PythonEngine"], resources: [.copy("Corpus")]),
         .testTarget(name: "AnswerSheetsTests", dependencies: ["AnswerSheets"], resources: [.copy("Fixtures")]),
         .testTarget(name: "RubricsTests", dependencies: ["Rubrics"], resources: [.copy("Fixtures")]),

@@ -1,1 +1,19 @@
-// The ProcessRuntime layer. See README "Architecture".
+// ProcessRuntime: real OS processes for the grader, with no Python in it.
+//
+// Where to start, by concern:
+// - Forking safely: `ThreadCheck`, `Fork`, `ChildSide`, `ChildProcess` (+ `ExitStatus`).
+//   Only a single-threaded process forks; threaded callers use `ProcessSpawner`/`SpawnedWorker`.
+// - Talking between processes: `ProcessPipe`, `SocketPair`, `FramedWriter`/`FramedReader`, `Poller`, `FileDescriptor`.
+// - Sharing memory: `SharedMemoryRegion` (create before fork), `SharedValue`, `SharedArray`.
+// - Python's synchronisation primitives on shared memory: `ProcessLock`, `ProcessRecursiveLock`,
+//   `ProcessSemaphore`, `ProcessEvent`, `ProcessCondition`, `ProcessBarrier`; their misuse errors
+//   are `SynchronizationError`, worded as CPython words them. Internals: `ProcessMutex`,
+//   `ProcessConditionVariable` (robust, process-shared pthread objects).
+// - Limits and cleanup: `ProcessBudget` (process cap), `ResourceLimits` (rlimits),
+//   `ProcessGroup`, `Subreaper`, `ProcessTable` (reading /proc).
+// - Running untrusted work: `Sandbox` with `SandboxLimits` → `SandboxOutcome`; the work gets a
+//   `SandboxContext` (shared memory, process budget, record channel).
+// - Batch workers: `WorkerServer` (inside the worker), `SpawnedWorker`, `WorkerPool`.
+//
+// Glibc functions Swift does not import (pipe2, sem_clockwait, prctl) are reached through
+// `LinuxCalls`.

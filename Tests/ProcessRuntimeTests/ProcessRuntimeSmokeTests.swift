@@ -1,6 +1,0 @@
-import Testing
-@testable import ProcessRuntime
-
-@Test func ProcessRuntimeLinks() {
-    #expect(Bool(true))
-}
