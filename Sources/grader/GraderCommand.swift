@@ -9,6 +9,9 @@ struct GraderCommand: ParsableCommand {
         abstract: "Grade notebook-style answer sheets on Python multiprocessing.",
         subcommands: [
             // Subcommands, one file each (ParseCommand.swift, RunCommand.swift, ...).
+            GradeCommand.self,
+            MergeCommand.self,
+            GradeWorkerCommand.self,
         ]
     )
 }
