@@ -1,0 +1,12 @@
+x = 10
+x += 5; print(x)
+x -= 3; print(x)
+x *= 2; print(x)
+x //= 5; print(x)
+x **= 3; print(x)
+x %= 7; print(x)
+x /= 2; print(x)
+s = "ab"; s *= 3; print(s)
+lst = [1]; alias = lst; lst += [2]; print(alias)
+t = (1,); t2 = t; t += (2,); print(t, t2)
+b = 6; b &= 3; b |= 8; b ^= 1; b <<= 2; b >>= 1; print(b)

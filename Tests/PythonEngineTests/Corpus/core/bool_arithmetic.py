@@ -1,0 +1,6 @@
+print(True + True, True * 10, False - 1)
+print(sum([True, False, True]))
+print(bool(0), bool(1), bool(""), bool("0"), bool([]), bool([0]), bool(None))
+print(True == 1, False == 0, 1 == True == 1.0)
+print(str(True), repr(False), int(True), type(True).__name__)
+print(True & False, True | False, True ^ True)

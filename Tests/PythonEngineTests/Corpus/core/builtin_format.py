@@ -1,0 +1,5 @@
+print(format(3.14159, ".3f"), format(42, "05d"), format("x", ">4"))
+print(format(1234567.891, ",.2f"), format(255, "b"), format(0.5, "%"))
+print(format(12), format(True), format(1.0), format(None))
+print(format(-1.5, "+.1e"), format(1000000, "e"), format(3, "c" if False else "d"))
+print(format(65, "c"), format(1e-10, "g"), format(1.5, "08.2f"))

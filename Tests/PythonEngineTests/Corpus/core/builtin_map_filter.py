@@ -1,0 +1,7 @@
+print(list(map(int, ["1", "2", "3"])))
+print(list(map(lambda a, b: a * b, [1, 2, 3], [4, 5])))
+print(list(filter(None, [0, 1, "", "x", None, [], [0]])))
+print(list(filter(lambda n: n % 2, range(10))))
+m = map(str, range(3))
+print(next(m), list(m), list(m))
+print(type(map(str, [])).__name__, type(filter(None, [])).__name__)

@@ -1,0 +1,5 @@
+print(int("42"), int("-7"), int(" 10\n"), int(3.9), int("101", 2), int("ff", 16), int("0o17", 0))
+print(float("3.14"), float("-inf"), float(7), float("1_0.5"))
+print(str(42), str(3.0), str([1, "a"]), str(None), str(b"x"))
+print(list("abc"), tuple([1]), set("aab") == {"a", "b"}, dict([(1, 2)]))
+print(bool("False"), list({"k": 1}), list((1, 2)), tuple({}))

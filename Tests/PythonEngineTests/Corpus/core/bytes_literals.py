@@ -1,0 +1,10 @@
+b = b"hello"
+print(b)
+print(b[0], b[1:3])
+print(list(b"AB"))
+print(bytes([72, 105]))
+print(b"a\x00\xff")
+print(rb"\n", len(rb"\n"))
+print("héllo".encode("utf-8"))
+print(b"caf\xc3\xa9".decode("utf-8"))
+print(bytes(3), len(b""))

@@ -1,0 +1,5 @@
+print({})
+print({1: "one", "two": 2, (3,): [3], None: None})
+print({"nested": {"a": {"b": {}}}})
+print({True: 1, 1.5: 2})
+print(dict(a=1).items(), {}.keys(), {"v": 1}.values())

@@ -1,0 +1,4 @@
+x = 3
+assert x > 0
+print("first assert passed")
+assert x > 5

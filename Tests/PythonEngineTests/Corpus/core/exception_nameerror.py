@@ -1,0 +1,5 @@
+def report():
+    print("computing")
+    return totl * 2
+
+report()

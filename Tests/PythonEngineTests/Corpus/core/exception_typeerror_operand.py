@@ -1,0 +1,2 @@
+print("mixing types")
+result = 5 + "5"

@@ -1,0 +1,7 @@
+print(int(3.99), int(-3.99), int("  42 "))
+print(float(3), float("2.50"), float(" -1e3"))
+print(int(True), float(False))
+print(3.0 == 3, 3.5.is_integer(), (4.0).is_integer())
+print(int(1e20), int(2.5e-3))
+print(7 / 7, 2 * 1.5, 1 + 2.0)
+print((0.5).as_integer_ratio(), 3.75.hex())

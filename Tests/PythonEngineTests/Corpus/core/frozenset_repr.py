@@ -1,0 +1,6 @@
+f = frozenset([3, 1, 2])
+print(f)
+print(frozenset())
+print(f | {4}, type(f | {4}).__name__)
+print({f: "ok"}[frozenset({1, 2, 3})])
+print(frozenset("aa"))

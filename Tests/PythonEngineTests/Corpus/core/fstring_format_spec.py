@@ -1,0 +1,16 @@
+pi = 3.14159265
+n = 1234567
+print(f"{pi:.2f}")
+print(f"{pi:10.3f}|")
+print(f"{pi:<10.1f}|")
+print(f"{n:,}")
+print(f"{n:_}")
+print(f"{n:>12,}")
+print(f"{42:08d}")
+print(f"{255:x} {255:X} {255:#x} {255:o} {255:b} {5:#b}")
+print(f"{0.25:%} {0.25:.0%}")
+print(f"{12345.678:e} {12345.678:.2E}")
+print(f"{'left':<8}|{'right':>8}|{'mid':^9}|")
+print(f"{'pad':*^11}")
+print(f"{-5:+d} {5:+d} {5: d}")
+print(f"{1e20:g} {0.0001:g} {123.0:g}")

@@ -1,0 +1,8 @@
+gen = (x * x for x in range(4))
+print(type(gen).__name__)
+print(next(gen), next(gen))
+print(list(gen))
+print(list(gen))
+print(sum(x for x in range(101)))
+print(max(len(w) for w in ["a", "abc", "ab"]))
+print(any(x > 2 for x in [1, 3]), all(x > 2 for x in [1, 3]))

@@ -1,0 +1,13 @@
+import itertools
+print(list(itertools.islice(itertools.count(10, 5), 4)))
+print(list(itertools.chain("ab", [1, 2])), list(itertools.chain.from_iterable([[1], [2, 3]])))
+print(list(itertools.product("ab", repeat=2)))
+print(list(itertools.permutations([1, 2, 3], 2)))
+print(list(itertools.combinations("abcd", 2)))
+print(list(itertools.combinations_with_replacement([1, 2], 2)))
+print(list(itertools.accumulate([1, 2, 3, 4])), list(itertools.accumulate([3, 1, 4], max)))
+print([(k, list(g)) for k, g in itertools.groupby("aaabccaa")])
+print(list(itertools.islice(itertools.cycle("xy"), 5)), list(itertools.repeat(7, 3)))
+print(list(itertools.zip_longest([1, 2, 3], "a", fillvalue="-")))
+print(list(itertools.takewhile(lambda x: x < 3, [1, 2, 5, 1])), list(itertools.dropwhile(lambda x: x < 3, [1, 2, 5, 1])))
+print(list(itertools.starmap(pow, [(2, 3), (3, 2)])), list(itertools.compress("abc", [1, 0, 1])))

@@ -1,0 +1,5 @@
+print(1e10, 1E-3, .5, 5., 3.0e+2)
+print(1.5e300 * 1e10)
+print(type(1e3).__name__, type(10).__name__)
+print(0.1 * 3, 1 / 3)
+print(2.5e-7)

@@ -1,0 +1,6 @@
+print(0xff, 0o17, 0b1011)
+print(0XFF, 0O17, 0B11)
+print(hex(255), oct(8), bin(10))
+print(hex(-42), bin(-3))
+print(int("0x1f", 16), int("777", 8), int("101", 2))
+print(int("z", 36))

@@ -1,0 +1,13 @@
+import random
+random.seed(0)
+print(random.random())
+print(random.gauss(0, 1))
+print(random.randint(1, 10 ** 30))
+print(random.randrange(-1000, 1000, 7))
+print(random.triangular(0, 10, 3))
+print(random.expovariate(2.0))
+print(random.choice(range(1000)), random.sample("abcdefg", 3))
+state = random.getstate()
+a = random.random()
+random.setstate(state)
+print(a == random.random())

@@ -1,0 +1,6 @@
+r = range(2, 20, 3)
+print(r, range(5), range(0, -5, -1))
+print(list(r), len(r), r[1], r[-1], r[1:3])
+print(10 in r, 11 in r, r.index(8))
+print(list(range(5, 0, -2)), list(range(0)))
+print(range(3) == range(0, 3), sum(range(101)))

@@ -1,0 +1,7 @@
+print("key=value=x".partition("="))
+print("key=value=x".rpartition("="))
+print("novalue".partition("="))
+print("banana".count("a"), "banana".count("an"), "banana".count("a", 2, 4))
+print(min("hello"), max("hello"), sorted("hello"))
+print("abc" < "abd", "Z" < "a", "apple" < "apples")
+print("%".join("ab"), "x".join([]))

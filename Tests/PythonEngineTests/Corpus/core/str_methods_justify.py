@@ -1,0 +1,6 @@
+print("[" + "hi".center(8) + "]")
+print("[" + "hi".center(7, "*") + "]")
+print("[" + "hi".ljust(5, ".") + "]")
+print("[" + "hi".rjust(5) + "]")
+print("42".zfill(5), "-42".zfill(5), "abc".zfill(2))
+print("a\tb\tc".expandtabs(4))

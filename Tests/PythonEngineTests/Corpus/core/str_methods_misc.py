@@ -1,0 +1,8 @@
+table = str.maketrans("abc", "xyz", "!")
+print("aabbcc!!".translate(table))
+print("a\nb\r\nc".splitlines(keepends=True))
+print("hello".rindex("l"), "été".isascii(), "ascii".isascii())
+print("{a}-{b}".format_map({"a": 1, "b": 2}))
+print("Hello World".swapcase().replace(" ", "_"))
+print("  x  ".center(9, "-"), "x".join("abc"), "abc".encode())
+print(",".join(sorted("b,a,c".split(","))), "a-b-c".split("-", maxsplit=1))

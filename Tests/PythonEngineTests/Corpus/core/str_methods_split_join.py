@@ -1,0 +1,10 @@
+line = "  alpha  beta\tgamma\n"
+print(line.split())
+print("a,b,,c".split(","))
+print("a,b,,c".split(",", 1))
+print("a b c d".rsplit(" ", 2))
+print("x\ny\r\nz".splitlines())
+print("-".join(["1", "2", "3"]))
+print("".join(reversed("abc")))
+print(", ".join(str(n) for n in range(3)))
+print("no-sep".split("|"))

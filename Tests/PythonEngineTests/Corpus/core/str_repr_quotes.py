@@ -1,0 +1,8 @@
+print(repr("plain"))
+print(repr("it's"))
+print(repr('say "hi"'))
+print(repr("both ' and \""))
+print(repr("tab\tnewline\n"))
+print(repr("unicode é ☃"), ascii("é☃"))
+print(repr("\\"), repr("\x7f"), repr("\u200b"))
+print(["a'b", 'c"d'])

@@ -1,0 +1,6 @@
+s = "abc" 'def' """ghi"""
+print(s)
+msg = ("part one, "
+       "part two")
+print(msg)
+print(f"{1}" "two" f"{3}")

@@ -1,0 +1,8 @@
+print("tab:\t|")
+print("newline:\nnext")
+print("backslash: \\")
+print("hex: \x41\x42")
+print("unicode: \u00e9 \N{GREEK SMALL LETTER ALPHA}")
+print("octal: \101")
+print(len("\n\t\\"))
+print(repr("bell\a nul\0"))

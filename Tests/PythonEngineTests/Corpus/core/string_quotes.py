@@ -1,0 +1,6 @@
+print('single')
+print("double")
+print('it\'s')
+print("say \"hi\"")
+print("it's", 'say "hi"')
+print('' == "", len(''))

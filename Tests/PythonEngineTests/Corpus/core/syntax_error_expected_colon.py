@@ -1,0 +1,3 @@
+print("this line never runs")
+def greet(name)
+    print("hello", name)

@@ -1,0 +1,3 @@
+print("first")
+message = "hello world
+print(message)

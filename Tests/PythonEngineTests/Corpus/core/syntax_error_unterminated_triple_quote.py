@@ -1,0 +1,4 @@
+print("ok")
+text = """this string
+never ends
+print(text)

@@ -1,0 +1,3 @@
+import sys
+print("checking input")
+sys.exit("fatal: bad configuration")
