@@ -26,6 +26,9 @@ struct GradeCommand: ParsableCommand {
     @Option(name: .long, help: "The rubric (YAML).")
     var rubric: String = "rubrics/multiprocessing.yaml"
 
+    @Option(name: .long, help: "The assignment file listing the questions (default: from the rubric's assignment).")
+    var assignment: String?
+
     @Option(name: .long, help: "Directory for the reports.")
     var out: String = "reports"
 
@@ -87,7 +90,7 @@ struct GradeCommand: ParsableCommand {
         limits.wallClockSeconds = cellTimeout
         let setup: GradingSetup
         do {
-            setup = try GradingSetup.load(rubricPath: rubric, limits: limits)
+            setup = try GradingSetup.load(rubricPath: rubric, assignment: assignment, limits: limits)
         } catch {
             FileHandle.standardError.write(Data("grader grade: invalid rubric:\n\(error)\n".utf8))
             throw ExitCode(65)
@@ -101,7 +104,7 @@ struct GradeCommand: ParsableCommand {
         let workers = min(jobs ?? ProcessInfo.processInfo.activeProcessorCount, max(1, plan.jobs.count))
         let executor = WorkerPoolExecutor(
             executable: GradeWorkerCommand.executablePath,
-            arguments: GradeWorkerCommand.arguments(rubric: absolute(rubric), timeout: cellTimeout),
+            arguments: GradeWorkerCommand.arguments(rubric: absolute(rubric), assignment: assignment.map(absolute), timeout: cellTimeout),
             jobs: workers,
             sheetTimeout: Double(max(1, setup.questions.count)) * (cellTimeout * 4 + 5) + 30
         )

@@ -21,10 +21,13 @@ struct GradeWorkerCommand: ParsableCommand {
     var rubric: String
 
     @Option(name: .long)
+    var assignment: String?
+
+    @Option(name: .long)
     var timeout: Double = 10
 
-    static func arguments(rubric: String, timeout: Double) -> [String] {
-        ["grade-worker", "--rubric", rubric, "--timeout", String(timeout)]
+    static func arguments(rubric: String, assignment: String?, timeout: Double) -> [String] {
+        ["grade-worker", "--rubric", rubric, "--timeout", String(timeout)] + (assignment.map { ["--assignment", $0] } ?? [])
     }
 
     /// This executable, for spawning workers (`/proc/self/exe` on Linux).
@@ -41,7 +44,7 @@ struct GradeWorkerCommand: ParsableCommand {
         limits.wallClockSeconds = timeout
         let setup: GradingSetup
         do {
-            setup = try GradingSetup.load(rubricPath: rubric, limits: limits)
+            setup = try GradingSetup.load(rubricPath: rubric, assignment: assignment, limits: limits)
         } catch {
             FileHandle.standardError.write(Data("grader grade-worker: \(error)\n".utf8))
             throw ExitCode(65)
