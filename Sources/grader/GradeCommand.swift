@@ -100,6 +100,11 @@ struct GradeCommand: ParsableCommand {
         let store = ResultStore(reportsDirectory: outURL)
         let batchGrader = BatchGrader(store: store, rubricName: setup.rubricName, graderVersion: GraderVersion.current)
         let plan = batchGrader.plan(sheets, rubric: setup.rubricData, shard: shard, force: force)
+        // A run over whole folders sees the whole batch: results of sheets no longer there go.
+        // (A shard, or a run over chosen files, must not delete what other runs stored.)
+        if shard == .whole, inputs.allSatisfy(isDirectory) {
+            _ = try? store.prune(keeping: Set(sheets.map(\.file)))
+        }
 
         let workers = min(jobs ?? ProcessInfo.processInfo.activeProcessorCount, max(1, plan.jobs.count))
         let executor = WorkerPoolExecutor(
@@ -131,6 +136,11 @@ struct GradeCommand: ParsableCommand {
         print(tail + "; reports in \(out)/")
         let status = BatchPublisher.exitStatus(batch, failUnder: failUnder)
         if status != 0 { throw ExitCode(status) }
+    }
+
+    func isDirectory(_ path: String) -> Bool {
+        var directory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: path, isDirectory: &directory) && directory.boolValue
     }
 
     func absolute(_ path: String) -> String {

@@ -62,9 +62,7 @@ public struct QuestionGrader: Sendable {
         let cells = answer.cells
         guard !cells.isEmpty else {
             result.feedback.append("No code was found for this question.")
-            result.execution = ExecutionResult(status: .error, exception: nil, stdout: "", processes: 0)
-            let input = CheckInput(record: ExecutionRecord(status: .error), cells: [], facts: nil, factsUnavailableReason: "no code was found")
-            result.checks = spec.checks.checks.map { $0.result(input, creditFactor: 0) }
+            result.checks = spec.checks.checks.map { notRun($0, reason: "no code was found") }
             return 0
         }
         let submitted = run(cells.map(\.code), earlierCells: earlierCells)
