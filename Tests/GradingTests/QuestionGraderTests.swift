@@ -122,3 +122,35 @@ import Testing
         #expect(proseOnly.feedback.first?.contains("no prose scorer") == true)
     }
 }
+
+@Suite struct RequiresUsesTests {
+    struct Facts: CodeAnalyzer {
+        func facts(for code: String) -> Result<CodeFacts, CodeAnalysisError> {
+            code.contains("Process")
+                ? .success(CodeFacts(imports: [.importModule("multiprocessing")], references: [NameReference(["multiprocessing", "Process"])]))
+                : .success(CodeFacts(references: [NameReference(["print"])]))
+        }
+    }
+
+    @Test func runningOffTopicCodeEarnsNothing() throws {
+        let checks = try CheckSet.parse([
+            Nodes.check("runs", [("points", Nodes.s("1")), ("requires", Nodes.s("uses"))]),
+            Nodes.check("uses", [("api", Nodes.s("multiprocessing.Process")), ("points", Nodes.s("1"))]),
+        ])
+        #expect(checks.checks[0].requiresUses)
+        let spec = QuestionSpec(id: "Q6", kind: .code, points: 2, checks: checks)
+        let runner = TableRunner(table: ["print('hello')": ExecutionRecord(status: .ok, stdout: "hello\n"), "Process": ExecutionRecord(status: .ok)])
+        let grader = QuestionGrader(runner: runner, analyzer: Facts())
+        let offTopic = grader.grade(spec, answer: AnswerInput(id: "Q6", cells: [CellInput(code: "print('hello')")]))
+        #expect(offTopic.score == 0)
+        #expect(offTopic.checks[0].feedback?.contains("counts only") == true)
+        let onTopic = grader.grade(spec, answer: AnswerInput(id: "Q6", cells: [CellInput(code: "Process")]))
+        #expect(onTopic.score == 2)
+    }
+
+    @Test func requiresTakesOnlyUses() {
+        #expect(throws: CheckSchemaError.self) {
+            try CheckSet.parse([Nodes.check("runs", [("points", Nodes.s("1")), ("requires", Nodes.s("pool"))])])
+        }
+    }
+}

@@ -10,7 +10,7 @@ extension CheckSet {
         "uses": ["api", "all"],
         "recorded_matches": ["order"],
     ]
-    static let commonParameters: Set<String> = ["points", "feedback", "hidden", "partial", "name"]
+    static let commonParameters: Set<String> = ["points", "feedback", "hidden", "partial", "name", "requires"]
     static let repairCreditKey = "repair_credit"
 
     /// Parses the entries of one question's `checks:`. Throws `CheckSchemaError` listing every
@@ -120,8 +120,16 @@ struct ParameterReader {
         let hidden = body["hidden"].flatMap { bool($0, "hidden") } ?? false
         let partial = body["partial"].flatMap { bool($0, "partial") } ?? true
         let name = body["name"].flatMap { string($0, "name") }
+        var requiresUses = false
+        if let node = body["requires"] {
+            if node.scalar == "uses", kind != "uses" {
+                requiresUses = true
+            } else {
+                diagnostics.append(CheckDiagnostic("requires takes `uses` (the check counts only when the question's uses checks pass), on a check that is not itself a uses check", at: node.location))
+            }
+        }
         guard let kind = checkKind(), let points, diagnostics.isEmpty else { return nil }
-        return CodeCheck(kind: kind, points: points, feedback: feedback, hidden: hidden, partialCredit: partial, name: name, location: body.location)
+        return CodeCheck(kind: kind, points: points, feedback: feedback, hidden: hidden, partialCredit: partial, name: name, requiresUses: requiresUses, location: body.location)
     }
 
     private mutating func checkKind() -> CheckKind? {

@@ -24,11 +24,15 @@ public struct CodeCheck: Sendable, Equatable {
     public var partialCredit: Bool
     /// The name reports show (`name:`, or one made from the kind and its parameters).
     public var name: String
+    /// `requires: uses`: the check earns nothing unless every `uses` check of the question
+    /// passed, so a program that runs but does not do what was asked (`print("hello")` for
+    /// "start four processes") earns no points for running.
+    public var requiresUses: Bool
     public var location: CheckLocation
 
     public init(
         kind: CheckKind, points: Double, feedback: String? = nil, hidden: Bool = false,
-        partialCredit: Bool = true, name: String? = nil,
+        partialCredit: Bool = true, name: String? = nil, requiresUses: Bool = false,
         location: CheckLocation = CheckLocation(file: "<code>", line: 0, column: 0)
     ) {
         self.kind = kind
@@ -37,6 +41,7 @@ public struct CodeCheck: Sendable, Equatable {
         self.hidden = hidden
         self.partialCredit = partialCredit
         self.name = name ?? kind.defaultName
+        self.requiresUses = requiresUses
         self.location = location
     }
 

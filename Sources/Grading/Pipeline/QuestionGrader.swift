@@ -89,6 +89,17 @@ public struct QuestionGrader: Sendable {
             let repaired = check.result(repairedInput, creditFactor: spec.checks.repairCredit)
             return repaired.earned > asSubmitted.earned ? repaired : asSubmitted
         }
+        let usesPassed = zip(spec.checks.checks, result.checks).allSatisfy { check, outcome in
+            if case .uses = check.kind { return outcome.passed }
+            return true
+        }
+        if !usesPassed {
+            for (index, check) in spec.checks.checks.enumerated() where check.requiresUses && result.checks[index].earned > 0 {
+                result.checks[index].earned = 0
+                result.checks[index].passed = false
+                result.checks[index].feedback = "This counts only when your code uses what the question asks for."
+            }
+        }
 
         // Cells: what each printed (the repaired run's output for a repaired cell), what was
         // recorded, and the repair made.
