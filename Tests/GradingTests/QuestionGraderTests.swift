@@ -154,3 +154,18 @@ import Testing
         }
     }
 }
+
+@Suite struct OutputClippingTests {
+    @Test func floodIsCheckedWholeButKeptShort() {
+        let flood = String(repeating: "line é\n", count: 50_000)
+        let runner = TableRunner(table: ["flood": ExecutionRecord(status: .limit, stdout: flood, limitMessage: "output limit")])
+        let spec = QuestionSpec(id: "Q6", kind: .code, points: 1, checks: CheckSet(checks: [CodeCheck(kind: .distinctLines(min: 1), points: 1)]))
+        let result = QuestionGrader(runner: runner).grade(spec, answer: AnswerInput(id: "Q6", cells: [CellInput(code: "flood")]))
+        #expect(result.score == 1)
+        #expect(result.execution?.status == .limit)
+        let kept = result.cells.first?.stdout ?? ""
+        #expect(kept.utf8.count < 70_000)
+        #expect(kept.hasSuffix("more bytes of output not kept]\n"))
+        #expect(kept.hasPrefix("line é\nline é\n"))
+    }
+}

@@ -108,7 +108,7 @@ public struct QuestionGrader: Sendable {
             let useRepaired = repairs[index] != nil && repairedRun != nil
             let source = useRepaired ? (repairedRun ?? submitted) : submitted
             let record = index < source.cells.count ? source.cells[index] : nil
-            var cellResult = CellResult(code: cell.code, stdout: record?.stdout ?? "", stderr: record?.stderr ?? "", recordedOutput: cell.recordedOutput)
+            var cellResult = CellResult(code: cell.code, stdout: Self.clip(record?.stdout ?? ""), stderr: Self.clip(record?.stderr ?? ""), recordedOutput: cell.recordedOutput)
             if let recorded = cell.recordedOutput, let record {
                 let comparison = RecordedOutputComparison(recorded: recorded, run: record.stdout, pids: comparePIDs.union(pids(of: record)), orderSensitive: record.processes.isEmpty)
                 cellResult.recordedMatches = comparison.matches
@@ -121,7 +121,7 @@ public struct QuestionGrader: Sendable {
         }
 
         let combined = submitted.combined
-        result.execution = ExecutionResult(status: combined.status, exception: combined.exception?.type, stdout: combined.stdout, processes: ProcessCheck(record: combined).children.count)
+        result.execution = ExecutionResult(status: combined.status, exception: combined.exception?.type, stdout: Self.clip(combined.stdout), processes: ProcessCheck(record: combined).children.count)
         result.feedback += runFeedback(submitted: submitted, repaired: repairedRun, cellCount: cells.count)
         for check in result.checks where !check.passed && !check.hidden {
             if let text = check.feedback, !result.feedback.contains(text) { result.feedback.append(text) }
@@ -176,6 +176,19 @@ public struct QuestionGrader: Sendable {
         case let .success(facts): return CheckInput(record: run.combined, cells: outputs, facts: facts)
         case let .failure(error): return CheckInput(record: run.combined, cells: outputs, facts: nil, factsUnavailableReason: error.message)
         }
+    }
+
+    /// Output kept in results: the checks saw all of it, but a flood (up to the sandbox's 1 MB
+    /// cap, per cell) would otherwise be copied into every report.
+    static let keptOutputBytes = 64 * 1024
+
+    static func clip(_ text: String) -> String {
+        let utf8 = text.utf8
+        guard utf8.count > keptOutputBytes else { return text }
+        var end = utf8.index(utf8.startIndex, offsetBy: keptOutputBytes)
+        while end > utf8.startIndex, !text.unicodeScalars.indices.contains(end) { end = utf8.index(before: end) }
+        let kept = String(text[..<end])
+        return kept + "\n[... \(utf8.count - kept.utf8.count) more bytes of output not kept]\n"
     }
 
     private func pids(of record: ExecutionRecord) -> Set<Int32> {
