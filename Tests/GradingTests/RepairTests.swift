@@ -54,3 +54,11 @@ import Testing
         #expect(ExportRepair.repair("x = ...\nprint(x)") == nil)
     }
 }
+
+@Suite struct PartialIndentationTests {
+    @Test func oneLostLineInsideAWithBlock() throws {
+        let damaged = "from multiprocessing import Pool\n\ndef show(n):\n    print(n)\n\nif __name__ == \"__main__\":\n    with Pool(2) as pool:\n    pool.map(show, [1, 2])"
+        let repaired = try #require(ExportRepair.repair(damaged))
+        #expect(repaired.code == "from multiprocessing import Pool\n\ndef show(n):\n    print(n)\n\nif __name__ == \"__main__\":\n    with Pool(2) as pool:\n        pool.map(show, [1, 2])")
+    }
+}
