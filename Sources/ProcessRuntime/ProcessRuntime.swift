@@ -14,6 +14,12 @@
 // - Running untrusted work: `Sandbox` with `SandboxLimits` → `SandboxOutcome`; the work gets a
 //   `SandboxContext` (shared memory, process budget, record channel).
 // - Batch workers: `WorkerServer` (inside the worker), `SpawnedWorker`, `WorkerPool`.
+// - Python's `multiprocessing` in bytes (the engine's bridge serializes values, see
+//   PythonEngine/Pickling): `ForkedWorkerPool` (`Pool`; pump-driven, no helper threads;
+//   `PoolChunking`, `PoolError`, `PoolTaskError`, `PoolRecord`), `ProcessQueue` (`Queue`,
+//   `SimpleQueue`, `JoinableQueue` on a shared-memory ring), `ProcessConnection` (`Pipe`),
+//   `SharedList`/`SharedDict` over `SharedEntryStore` (`Manager().list()/dict()` without a
+//   server process).
 //
 // Glibc functions Swift does not import (pipe2, sem_clockwait, prctl) are reached through
 // `LinuxCalls`.

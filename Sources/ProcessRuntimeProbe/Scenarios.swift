@@ -24,6 +24,12 @@ enum Scenarios {
         ("concurrency", { _ in try concurrency() }),
         ("sandbox", { try sandbox($0.first ?? "") }),
         ("sandbox-repeat", { _ in try sandboxRepeat() }),
+        ("pool", { try pool($0.first ?? "") }),
+        ("pool-sandbox", { _ in try poolInSandbox() }),
+        ("queue-producers", { _ in try queueProducersConsumers() }),
+        ("queue-flood", { _ in try queueFlood() }),
+        ("connection", { _ in try connection() }),
+        ("shared-containers", { _ in try sharedContainers() }),
     ]
 
     static var names: [String] { table.map(\.0) + ["worker"] }

@@ -9,6 +9,7 @@ struct GraderCommand: ParsableCommand {
         abstract: "Grade notebook-style answer sheets on Python multiprocessing.",
         subcommands: [
             // Subcommands, one file each (ParseCommand.swift, RunCommand.swift, ...).
+            ParseCommand.self,
             GradeCommand.self,
             MergeCommand.self,
             GradeWorkerCommand.self,

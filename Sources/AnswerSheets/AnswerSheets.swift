@@ -1,1 +1,0 @@
-// The AnswerSheets layer. See README "Architecture".

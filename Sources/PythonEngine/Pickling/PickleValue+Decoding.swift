@@ -1,0 +1,161 @@
+import BigInt
+
+extension PickleValue {
+    /// Decodes bytes made by `encode()`. Any malformed input (truncated, unknown tag, invalid
+    /// UTF-8, a count larger than the bytes left, trailing bytes, nesting deeper than
+    /// `maximumDepth`) throws `PickleError`; it never traps and never allocates more than the
+    /// input can justify.
+    public init(decoding bytes: [UInt8]) throws {
+        var decoder = PickleDecoder(bytes: bytes)
+        try decoder.expectHeader()
+        self = try decoder.value(depth: 1)
+        guard decoder.offset == bytes.count else {
+            throw PickleError.malformed(offset: decoder.offset, reason: "\(bytes.count - decoder.offset) trailing bytes")
+        }
+    }
+}
+
+struct PickleDecoder {
+    let bytes: [UInt8]
+    private(set) var offset = 0
+
+    init(bytes: [UInt8]) {
+        self.bytes = bytes
+    }
+
+    private var remaining: Int { bytes.count - offset }
+
+    private func fail(_ reason: String) -> PickleError {
+        .malformed(offset: offset, reason: reason)
+    }
+
+    mutating func expectHeader() throws {
+        guard bytes.count >= PickleValue.header.count, Array(bytes[0..<2]) == PickleValue.header else {
+            throw fail("missing or unknown header")
+        }
+        offset = 2
+    }
+
+    mutating func value(depth: Int) throws -> PickleValue {
+        guard depth <= PickleValue.maximumDepth else { throw PickleError.tooDeep }
+        let tagOffset = offset
+        guard let tag = PickleTag(rawValue: try byte()) else {
+            offset = tagOffset
+            throw fail("unknown tag \(bytes[tagOffset])")
+        }
+        switch tag {
+        case .none: return .none
+        case .false: return .bool(false)
+        case .true: return .bool(true)
+        case .int: return .int(try int())
+        case .float:
+            var bits: UInt64 = 0
+            for shift in 0..<8 { bits |= UInt64(try byte()) << (8 * UInt64(shift)) }
+            return .float(Double(bitPattern: bits))
+        case .str: return .str(try text())
+        case .bytes: return .bytes(try rawBytes(count: try count()))
+        case .list: return .list(try values(depth: depth))
+        case .tuple: return .tuple(try values(depth: depth))
+        case .set: return .set(try values(depth: depth))
+        case .frozenset: return .frozenset(try values(depth: depth))
+        case .dict: return .dict(try pairs(depth: depth))
+        case .exception:
+            let typeName = try text()
+            let args = try values(depth: depth)
+            return .exception(typeName: typeName, args: args, message: try text())
+        case .instance:
+            let module = try text()
+            let qualname = try text()
+            return .instance(module: module, qualname: qualname, state: try pairs(depth: depth))
+        case .function:
+            let module = try text()
+            return .function(module: module, qualname: try text())
+        case .class:
+            let module = try text()
+            return .class(module: module, qualname: try text())
+        }
+    }
+
+    private mutating func values(depth: Int) throws -> [PickleValue] {
+        let count = try count()
+        guard count <= remaining else { throw fail("\(count) elements announced, \(remaining) bytes left") }
+        var items: [PickleValue] = []
+        items.reserveCapacity(count)
+        for _ in 0..<count { items.append(try value(depth: depth + 1)) }
+        return items
+    }
+
+    private mutating func pairs(depth: Int) throws -> [PickleValue.Pair] {
+        let count = try count()
+        guard count <= remaining / 2 else { throw fail("\(count) pairs announced, \(remaining) bytes left") }
+        var pairs: [PickleValue.Pair] = []
+        pairs.reserveCapacity(count)
+        for _ in 0..<count {
+            let key = try value(depth: depth + 1)
+            pairs.append(PickleValue.Pair(key, try value(depth: depth + 1)))
+        }
+        return pairs
+    }
+
+    private mutating func byte() throws -> UInt8 {
+        guard offset < bytes.count else { throw fail("data ends early") }
+        defer { offset += 1 }
+        return bytes[offset]
+    }
+
+    private mutating func count() throws -> Int {
+        var result: UInt64 = 0
+        var shift: UInt64 = 0
+        while true {
+            let next = try byte()
+            guard shift < 63 else { throw fail("length too long") }
+            result |= UInt64(next & 0x7f) << shift
+            if next & 0x80 == 0 { break }
+            shift += 7
+        }
+        guard result <= UInt64(Int.max) else { throw fail("length out of range") }
+        return Int(result)
+    }
+
+    private mutating func rawBytes(count: Int) throws -> [UInt8] {
+        guard count <= remaining else { throw fail("length \(count) exceeds the \(remaining) bytes left") }
+        defer { offset += count }
+        return Array(bytes[offset..<(offset + count)])
+    }
+
+    private mutating func text() throws -> String {
+        let start = offset
+        let raw = try rawBytes(count: try count())
+        guard let text = String(validating: raw, as: UTF8.self) else {
+            offset = start
+            throw fail("invalid UTF-8 in a string")
+        }
+        return text
+    }
+
+    private mutating func int() throws -> BigInt {
+        let signOffset = offset
+        let sign = try byte()
+        guard sign <= 1 else {
+            offset = signOffset
+            throw fail("invalid integer sign \(sign)")
+        }
+        let magnitudeBytes = try rawBytes(count: try count())
+        var words: [UInt] = []
+        words.reserveCapacity(magnitudeBytes.count / MemoryLayout<UInt>.size + 1)
+        var word: UInt = 0
+        var shift = 0
+        for byte in magnitudeBytes {
+            word |= UInt(byte) << UInt(shift)
+            shift += 8
+            if shift == UInt.bitWidth {
+                words.append(word)
+                word = 0
+                shift = 0
+            }
+        }
+        if shift > 0 { words.append(word) }
+        let magnitude = BigUInt(words: words)
+        return BigInt(sign: sign == 1 && !magnitude.isZero ? .minus : .plus, magnitude: magnitude)
+    }
+}

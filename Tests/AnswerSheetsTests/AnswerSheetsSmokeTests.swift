@@ -1,6 +1,0 @@
-import Testing
-@testable import AnswerSheets
-
-@Test func AnswerSheetsLinks() {
-    #expect(Bool(true))
-}
