@@ -76,8 +76,8 @@ enum Records {
 
     @Test func pool() {
         let none = ExecutionRecord(status: .ok)
-        let idle = ExecutionRecord(status: .ok, pools: [PoolRecord(workers: 4, tasksRun: 0)])
-        let busy = ExecutionRecord(status: .ok, pools: [PoolRecord(workers: 4, tasksRun: 10)])
+        let idle = ExecutionRecord(status: .ok, pools: [PoolUsage(workers: 4, tasksRun: 0)])
+        let busy = ExecutionRecord(status: .ok, pools: [PoolUsage(workers: 4, tasksRun: 10)])
         #expect(check(.pool(minTasks: 1)).evaluate(CheckInput(record: none)).ratio == 0)
         #expect(check(.pool(minTasks: 1)).evaluate(CheckInput(record: idle)).ratio == 0.5)
         #expect(check(.pool(minTasks: 1)).evaluate(CheckInput(record: busy)).passed)

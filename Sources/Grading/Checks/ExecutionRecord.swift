@@ -24,7 +24,7 @@ public struct ExecutionRecord: Codable, Sendable, Equatable {
     /// the engine could not attribute lines (then process-based checks fall back to `processes`).
     public var lines: [OutputLine]
     /// Pools the run created.
-    public var pools: [PoolRecord]
+    public var pools: [PoolUsage]
     /// Why a sandbox limit stopped the run, in words, when one did.
     public var limitMessage: String?
 
@@ -36,7 +36,7 @@ public struct ExecutionRecord: Codable, Sendable, Equatable {
         mainPID: Int32? = nil,
         processes: [ProcessRecord] = [],
         lines: [OutputLine] = [],
-        pools: [PoolRecord] = [],
+        pools: [PoolUsage] = [],
         limitMessage: String? = nil
     ) {
         self.status = status
@@ -114,7 +114,7 @@ public struct OutputLine: Codable, Sendable, Equatable {
 }
 
 /// A pool the run created and what it did.
-public struct PoolRecord: Codable, Sendable, Equatable {
+public struct PoolUsage: Codable, Sendable, Equatable {
     /// Worker processes the pool was created with.
     public var workers: Int
     /// Tasks the pool's workers ran to completion (a `map` over ten items counts ten).
@@ -128,5 +128,15 @@ public struct PoolRecord: Codable, Sendable, Equatable {
     enum CodingKeys: String, CodingKey {
         case workers
         case tasksRun = "tasks_run"
+    }
+}
+
+import ProcessRuntime
+
+extension PoolUsage {
+    /// What a `ForkedWorkerPool` ran, as the checks count it: its size, and the items of the
+    /// tasks that finished `ok` (a `map` over ten items counts ten, whatever the chunking).
+    public init(_ record: ProcessRuntime.PoolRecord) {
+        self.init(workers: record.size, tasksRun: record.tasks.filter { $0.outcome == "ok" }.reduce(0) { $0 + $1.itemCount })
     }
 }
