@@ -10,6 +10,7 @@ struct GraderCommand: ParsableCommand {
         subcommands: [
             // Subcommands, one file each (ParseCommand.swift, RunCommand.swift, ...).
             ParseCommand.self,
+            RunCommand.self,
             GradeCommand.self,
             MergeCommand.self,
             GradeWorkerCommand.self,

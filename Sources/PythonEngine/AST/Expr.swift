@@ -1,0 +1,120 @@
+import BigInt
+
+/// An expression node. A final class (not a struct) so nodes are shared, not copied, as the
+/// interpreter walks them, and so every node carries its own position for tracebacks.
+public final class Expr: Sendable {
+    public let kind: ExprKind
+    public let line: Int
+    public let column: Int
+    /// For literals: the immutable value object, built once so evaluating a literal allocates
+    /// nothing (ints, floats, strs and bytes are immutable, so sharing them is safe).
+    let constantValue: PyObject?
+    /// For names: the local slot the parser resolved (-1: not a local of the enclosing function).
+    let nameSlot: NameSlot?
+
+    public init(_ kind: ExprKind, line: Int, column: Int) {
+        self.kind = kind
+        self.line = line
+        self.column = column
+        if case .name = kind { nameSlot = NameSlot() } else { nameSlot = nil }
+        if case .constant(let c) = kind {
+            switch c {
+            case .none: constantValue = PyNone.shared
+            case .ellipsis: constantValue = PyEllipsis.shared
+            case .bool(let b): constantValue = PyBool.of(b)
+            case .int(let i): constantValue = PyInt.make(i)
+            case .float(let d): constantValue = PyFloat(d)
+            case .imaginary(let d): constantValue = PyComplex(0, d)
+            case .str(let s): constantValue = PyString(s)
+            case .bytes(let b): constantValue = PyBytes(b)
+            }
+        } else {
+            constantValue = nil
+        }
+    }
+}
+
+/// The resolved slot of a name node. Written once by the parser when the enclosing function's
+/// body is complete (before the AST is shared), read-only afterwards.
+final class NameSlot: @unchecked Sendable {
+    var index = -1
+}
+
+public enum Constant: Sendable {
+    case none, ellipsis
+    case bool(Bool)
+    case int(BigInt)
+    case float(Double)
+    case imaginary(Double)
+    case str(String)
+    case bytes([UInt8])
+}
+
+public enum UnaryOp: String, Sendable { case not = "not", negate = "-", plus = "+", invert = "~" }
+
+public enum BinaryOp: String, Sendable {
+    case add = "+", sub = "-", mul = "*", div = "/", floorDiv = "//", mod = "%", pow = "**"
+    case lshift = "<<", rshift = ">>", bitAnd = "&", bitOr = "|", bitXor = "^", matMul = "@"
+}
+
+public enum CompareOp: String, Sendable {
+    case eq = "==", ne = "!=", lt = "<", le = "<=", gt = ">", ge = ">="
+    case `is` = "is", isNot = "is not", `in` = "in", notIn = "not in"
+}
+
+/// One argument at a call site.
+public enum CallArgument: Sendable {
+    case positional(Expr)
+    case star(Expr)
+    case keyword(String, Expr)
+    case doubleStar(Expr)
+}
+
+/// A `for ... in ... if ...` clause of a comprehension.
+public struct Comprehension: Sendable {
+    public let target: Expr
+    public let iter: Expr
+    public let conditions: [Expr]
+}
+
+public struct DictItem: Sendable {
+    /// nil for `**mapping` unpacking.
+    public let key: Expr?
+    public let value: Expr
+}
+
+/// A piece of an f-string: literal text, or a replacement field.
+public enum FStringPart: Sendable {
+    case literal(String)
+    /// expression, conversion (`r`, `s`, `a` or nil), format spec (itself an f-string), and the
+    /// `expr=` debugging text to print before the value.
+    case field(Expr, conversion: Character?, spec: [FStringPart]?, debugText: String?)
+}
+
+public indirect enum ExprKind: Sendable {
+    case name(String)
+    case constant(Constant)
+    case fstring([FStringPart])
+    case tuple([Expr])
+    case list([Expr])
+    case set([Expr])
+    case dict([DictItem])
+    case starred(Expr)
+    case attribute(Expr, String)
+    case `subscript`(Expr, Expr)
+    case slice(Expr?, Expr?, Expr?)
+    case call(Expr, [CallArgument])
+    case unary(UnaryOp, Expr)
+    case binary(BinaryOp, Expr, Expr)
+    case boolOp(isAnd: Bool, [Expr])
+    case compare(Expr, [CompareOp], [Expr])
+    case ifExp(test: Expr, body: Expr, orElse: Expr)
+    case lambda(FunctionCode)
+    case listComp(Expr, [Comprehension])
+    case setComp(Expr, [Comprehension])
+    case dictComp(key: Expr, value: Expr, [Comprehension])
+    case generatorExp(Expr, [Comprehension])
+    case yield(Expr?)
+    case yieldFrom(Expr)
+    case namedExpr(String, Expr)
+}

@@ -1,0 +1,82 @@
+/// One activation of Python code (a module, function or class body): its variables, the line it
+/// is executing (for tracebacks) and, for generators, where to resume.
+final class Frame {
+    let name: String
+    let fileName: String
+    var line: Int
+    let env: Environment
+    let globals: Environment
+    /// Function scope facts; nil for module and class-body frames.
+    let scope: ScopeInfo?
+    let isClassBody: Bool
+    /// Generator support: the path of statements to re-enter on resume (innermost first).
+    var resumePath: [ResumePoint] = []
+    /// The value `send()` delivers (None for `next()`), or the exception `throw()` delivers.
+    var sendValue: PyObject = PyNone.shared
+    var throwValue: PyExceptionObject?
+    /// For comprehension frames: the frame whose names the comprehension can see.
+    var comprehensionOuter: Frame?
+    /// The function's code (nil for module/class frames), for zero-argument `super()`.
+    var code: FunctionCode?
+    /// The class whose method this frame runs, for zero-argument `super()`.
+    var definingClass: PyClass?
+
+    init(name: String, fileName: String, line: Int, env: Environment, globals: Environment, scope: ScopeInfo?, isClassBody: Bool = false) {
+        self.name = name
+        self.fileName = fileName
+        self.line = line
+        self.env = env
+        self.globals = globals
+        self.scope = scope
+        self.isClassBody = isClassBody
+    }
+
+    var isResuming: Bool { !resumePath.isEmpty }
+}
+
+/// How a statement finished: normally, or by a jump the enclosing statements must honour.
+/// `.yielded` carries a generator's value outwards; each compound statement on the way records
+/// in the frame's `resumePath` where to continue.
+enum Completion {
+    case normal
+    case breakLoop
+    case continueLoop
+    case returned(PyObject)
+    case yielded(PyObject)
+}
+
+/// Where a suspended generator continues inside one statement.
+enum ResumePoint {
+    case block(Int)
+    case forLoop(iterator: PyObject)
+    case whileLoop
+    case ifBranch(Int)
+    case tryBody
+    case tryHandler(Int, PyExceptionObject)
+    case tryElse
+    case tryFinally(pending: PendingCompletion)
+    case withBody(exits: [PyObject])
+    case yieldPoint
+    case yieldFrom(iterator: PyObject)
+}
+
+/// What a `finally` block must resume after it finishes.
+enum PendingCompletion {
+    case none
+    case completion(Completion)
+    case error(Error)
+}
+
+/// A generator object: a suspended frame stepped by `next`/`send`/`throw`.
+final class PyGenerator: PyObject, @unchecked Sendable {
+    let frame: Frame
+    let code: FunctionCode
+    var started = false
+    var finished = false
+    var running = false
+    init(frame: Frame, code: FunctionCode) {
+        self.frame = frame
+        self.code = code
+    }
+    override var pyClass: PyClass { BuiltinTypes.generator }
+}

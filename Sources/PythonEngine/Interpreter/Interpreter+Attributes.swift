@@ -1,0 +1,257 @@
+extension Interpreter {
+    func typeName(_ o: PyObject) -> String { o.pyClass.name }
+
+    /// `getattr(obj, name)` with descriptors: functions bind, properties run, classmethods bind
+    /// the class, staticmethods don't bind.
+    func getAttribute(_ obj: PyObject, _ name: String) throws -> PyObject {
+        if let v = try getAttributeOrNil(obj, name) { return v }
+        throw attributeMissing(obj, name)
+    }
+
+    func attributeMissing(_ obj: PyObject, _ name: String) -> PyError {
+        if let m = obj as? PyModule {
+            return attributeError(Messages.moduleNoAttribute(m.name, name))
+        }
+        if let c = obj as? PyClass {
+            return attributeError(Messages.typeNoAttribute(c.name, name))
+        }
+        return attributeError(Messages.noAttribute(typeName(obj), name))
+    }
+
+    func getAttributeOrNil(_ obj: PyObject, _ name: String) throws -> PyObject? {
+        if let m = obj as? PyModule {
+            if let v = m.dict[name] { return v }
+            if name == "__name__" { return PyString(m.name) }
+            if name == "__dict__" { return dictFromStrings(m.dict) }
+            return nil
+        }
+        if let c = obj as? PyClass { return try classAttribute(c, name) }
+        if let s = obj as? PySuper { return try superAttribute(s, name) }
+        let cls = obj.pyClass
+        let classAttr = cls.lookup(name)
+        if let p = classAttr as? PyProperty {
+            guard let g = p.getter else { throw attributeError("property '\(name)' of '\(cls.name)' object has no getter") }
+            return try call(g, CallArgs([obj]))
+        }
+        if let inst = obj as? PyInstance, let v = inst.attributes[name] { return v }
+        if let f = obj as? PyFunction {
+            if let v = f.attributes[name] { return v }
+            switch name {
+            case "__name__": return PyString(f.name)
+            case "__qualname__": return PyString(f.qualifiedName)
+            case "__module__": return PyString(f.moduleName)
+            case "__doc__": return f.code.docString.map { PyString($0) } ?? PyNone.shared
+            case "__defaults__": return f.defaults.isEmpty ? PyNone.shared : PyTuple(f.defaults)
+            case "__dict__": return dictFromStrings(f.attributes)
+            default: break
+            }
+        }
+        if let e = obj as? PyExceptionObject {
+            switch name {
+            case "args": return PyTuple(e.args)
+            case "__cause__": return e.cause ?? PyNone.shared
+            case "__context__": return e.context ?? PyNone.shared
+            case "__suppress_context__": return PyBool.of(e.suppressContext)
+            case "__traceback__": return PyNone.shared
+            case "value" where e.cls.isSubclass(of: ExceptionTypes.stopIteration):
+                return e.args.first ?? PyNone.shared
+            case "code" where e.cls.isSubclass(of: ExceptionTypes.systemExit):
+                return e.args.count == 1 ? e.args[0] : (e.args.isEmpty ? PyNone.shared : PyTuple(e.args))
+            default: break
+            }
+        }
+        if let v = classAttr {
+            return bindDescriptor(v, to: obj, cls: cls)
+        }
+        if let b = obj as? PyBoundMethod {
+            switch name {
+            case "__self__": return b.receiver
+            case "__func__": return b.function
+            case "__name__": return try getAttribute(b.function, "__name__")
+            case "__qualname__": return try getAttribute(b.function, "__qualname__")
+            default: return try getAttributeOrNil(b.function, name)
+            }
+        }
+        if let c = obj as? PyComplex {
+            switch name {
+            case "real": return PyFloat(c.real)
+            case "imag": return PyFloat(c.imag)
+            case "conjugate": return PyNativeFunction("conjugate") { _, _ in PyComplex(c.real, -c.imag) }
+            default: break
+            }
+        }
+        if let n = obj as? PyInt, name == "real" || name == "numerator" { return PyInt.make(n.bigValue) }
+        if obj is PyInt, name == "imag" { return PyInt.make(0) }
+        if obj is PyInt, name == "denominator" { return PyInt.make(1) }
+        if let f = obj as? PyFloat {
+            if name == "real" { return f }
+            if name == "imag" { return PyFloat(0) }
+        }
+        if let p = obj as? PyProperty {
+            switch name {
+            case "fget": return p.getter ?? PyNone.shared
+            case "fset": return p.setter ?? PyNone.shared
+            case "fdel": return p.deleter ?? PyNone.shared
+            default: break
+            }
+        }
+        if let n = obj as? PyNativeFunction {
+            if name == "__name__" { return PyString(n.name) }
+            if name == "__qualname__" { return PyString(n.ownerName.map { "\($0).\(n.name)" } ?? n.name) }
+        }
+        switch name {
+        case "__class__": return cls
+        case "__dict__":
+            if let inst = obj as? PyInstance { return dictFromStrings(inst.attributes) }
+        case "__doc__": return PyNone.shared
+        default: break
+        }
+        if let getattr = cls.lookup("__getattr__"), !(getattr is PyNativeFunction) {
+            // Its own AttributeError (with its own message) propagates, as in CPython.
+            return try call(getattr, CallArgs([obj, PyString(name)]))
+        }
+        return nil
+    }
+
+    func bindDescriptor(_ v: PyObject, to obj: PyObject, cls: PyClass) -> PyObject {
+        if v is PyFunction { return PyBoundMethod(receiver: obj, function: v) }
+        if let n = v as? PyNativeFunction, n.isMethod { return PyBoundMethod(receiver: obj, function: n) }
+        if let sm = v as? PyStaticMethod { return sm.function }
+        if let cm = v as? PyClassMethod { return PyBoundMethod(receiver: cls, function: cm.function) }
+        return v
+    }
+
+    func classAttribute(_ c: PyClass, _ name: String) throws -> PyObject? {
+        for k in c.mro {
+            if let v = k.dict[name] {
+                if let sm = v as? PyStaticMethod { return sm.function }
+                if let cm = v as? PyClassMethod { return PyBoundMethod(receiver: c, function: cm.function) }
+                return v
+            }
+        }
+        switch name {
+        case "__name__": return PyString(c.name)
+        case "__qualname__": return PyString(c.qualifiedName)
+        case "__module__": return PyString(c.moduleName)
+        case "__bases__": return PyTuple(c.bases)
+        case "__mro__": return PyTuple(c.mro)
+        case "__dict__": return dictFromStrings(c.dict)
+        case "__doc__": return PyNone.shared
+        case "__class__": return c.pyClass
+        default: break
+        }
+        if name == "mro" {
+            return PyNativeFunction("mro") { _, _ in PyList(c.mro) }
+        }
+        // Methods of `type` itself found on a class object.
+        return nil
+    }
+
+    func superAttribute(_ s: PySuper, _ name: String) throws -> PyObject? {
+        let objClass = (s.object as? PyClass) ?? s.object.pyClass
+        let mro = objClass.mro
+        guard let idx = mro.firstIndex(where: { $0 === s.startAfter }) else {
+            throw typeError("super(type, obj): obj must be an instance or subtype of type")
+        }
+        for k in mro[(idx + 1)...] {
+            if let v = k.dict[name] {
+                if s.object is PyClass {
+                    if let cm = v as? PyClassMethod { return PyBoundMethod(receiver: s.object, function: cm.function) }
+                    if let sm = v as? PyStaticMethod { return sm.function }
+                    return v
+                }
+                if let p = v as? PyProperty, let g = p.getter { return try call(g, CallArgs([s.object])) }
+                return bindDescriptor(v, to: s.object, cls: objClass)
+            }
+        }
+        throw attributeError("'super' object has no attribute '\(name)'")
+    }
+
+    func setAttribute(_ obj: PyObject, _ name: String, _ value: PyObject) throws {
+        if let inst = obj as? PyInstance {
+            if let p = inst.cls.lookup(name) as? PyProperty {
+                guard let setter = p.setter else { throw attributeError("can't set attribute '\(name)'") }
+                _ = try call(setter, CallArgs([obj, value]))
+                return
+            }
+            if let setattr = inst.cls.lookup("__setattr__"), setattr is PyFunction {
+                _ = try call(setattr, CallArgs([obj, PyString(name), value]))
+                return
+            }
+            if let e = inst as? PyExceptionObject {
+                if name == "__cause__" { e.cause = value as? PyExceptionObject; e.suppressContext = true; return }
+                if name == "__context__" { e.context = value as? PyExceptionObject; return }
+                if name == "__suppress_context__" { e.suppressContext = try truthy(value); return }
+                if name == "args" { e.args = try iterateToArray(value); return }
+            }
+            if inst.cls === BuiltinTypes.object {
+                throw attributeError("'object' object has no attribute '\(name)'")
+            }
+            inst.attributes[name] = value
+            return
+        }
+        if let c = obj as? PyClass {
+            if c.isBuiltin { throw typeError("cannot set '\(name)' attribute of immutable type '\(c.name)'") }
+            c.dict[name] = value
+            return
+        }
+        if let m = obj as? PyModule { m.dict[name] = value; return }
+        if let f = obj as? PyFunction {
+            if name == "__name__", let s = value as? PyString { f.name = s.value; return }
+            if name == "__qualname__", let s = value as? PyString { f.qualifiedName = s.value; return }
+            f.attributes[name] = value
+            return
+        }
+        if obj.pyClass.lookup(name) != nil {
+            throw attributeError("'\(typeName(obj))' object attribute '\(name)' is read-only")
+        }
+        throw attributeError("'\(typeName(obj))' object has no attribute '\(name)'")
+    }
+
+    func deleteAttribute(_ obj: PyObject, _ name: String) throws {
+        if let inst = obj as? PyInstance {
+            if let p = inst.cls.lookup(name) as? PyProperty, let d = p.deleter {
+                _ = try call(d, CallArgs([obj]))
+                return
+            }
+            if inst.attributes.removeValue(forKey: name) == nil { throw attributeMissing(obj, name) }
+            return
+        }
+        if let c = obj as? PyClass, !c.isBuiltin {
+            if c.dict.removeValue(forKey: name) == nil { throw attributeMissing(obj, name) }
+            return
+        }
+        if let m = obj as? PyModule {
+            if m.dict.removeValue(forKey: name) == nil { throw attributeMissing(obj, name) }
+            return
+        }
+        throw attributeMissing(obj, name)
+    }
+
+    func dictFromStrings(_ d: [String: PyObject]) -> PyDict {
+        let out = PyDict()
+        for (k, v) in d.sorted(by: { $0.key < $1.key }) {
+            let key = PyString(k)
+            out.table.set(key, hash: k.hashValue, value: v) { a, b in (a as? PyString)?.value == (b as? PyString)?.value }
+        }
+        return out
+    }
+
+    /// Looks up a special method on the type (not the instance), as CPython does for operators.
+    func specialMethod(_ obj: PyObject, _ name: String) -> PyObject? {
+        let cls = obj.pyClass
+        if cls.isBuiltin && !(obj is PyInstance) { return nil }
+        return cls.lookup(name)
+    }
+
+    /// Calls a special method if the type defines it; nil when it doesn't.
+    func callSpecial(_ obj: PyObject, _ name: String, _ args: [PyObject] = []) throws -> PyObject? {
+        guard let m = specialMethod(obj, name) else { return nil }
+        if m is PyNativeFunction && (obj as? PyInstance)?.cls.isBuiltin == false {
+            // Native methods inherited from builtin bases (object, Exception) are handled by the
+            // generic paths, not as user overrides.
+            return nil
+        }
+        return try call(m, CallArgs([obj] + args))
+    }
+}

@@ -1,0 +1,125 @@
+/// Insertion-ordered hash table keyed by Python objects, the storage of `dict` and `set`.
+/// Like CPython's compact dict: an entries array in insertion order plus an open-addressing index.
+/// Hashing and equality are supplied by the caller because they may run Python code
+/// (`__hash__`/`__eq__`) and raise.
+struct HashTable {
+    private(set) var keys: [PyObject?] = []
+    var values: [PyObject?] = []
+    private(set) var hashes: [Int] = []
+    /// Open-addressing slots: -1 empty, -2 deleted, otherwise an index into the entries.
+    private var slots: [Int] = []
+    private(set) var count = 0
+
+    init() {}
+
+    var isEmpty: Bool { count == 0 }
+
+    /// Live entry indices in insertion order.
+    var liveIndices: [Int] {
+        var out: [Int] = []
+        out.reserveCapacity(count)
+        for i in 0..<keys.count where keys[i] != nil { out.append(i) }
+        return out
+    }
+
+    func find(_ key: PyObject, hash: Int, eq: (PyObject, PyObject) throws -> Bool) rethrows -> Int? {
+        if slots.isEmpty { return nil }
+        let mask = slots.count - 1
+        var i = hash & mask
+        var perturb = UInt(bitPattern: hash)
+        while true {
+            let s = slots[i]
+            if s == -1 { return nil }
+            if s >= 0, hashes[s] == hash, let k = keys[s] {
+                if k === key { return s }
+                if try eq(k, key) { return s }
+            }
+            perturb >>= 5
+            i = (i &* 5 &+ 1 &+ Int(bitPattern: perturb)) & mask
+        }
+    }
+
+    private mutating func insertSlot(hash: Int, entry: Int) {
+        let mask = slots.count - 1
+        var i = hash & mask
+        var perturb = UInt(bitPattern: hash)
+        while slots[i] >= 0 {
+            perturb >>= 5
+            i = (i &* 5 &+ 1 &+ Int(bitPattern: perturb)) & mask
+        }
+        slots[i] = entry
+    }
+
+    private mutating func growIfNeeded() {
+        if (keys.count + 1) * 3 < slots.count * 2 { return }
+        // Compact entries, then rebuild the index at twice the live size.
+        var newKeys: [PyObject?] = []
+        var newValues: [PyObject?] = []
+        var newHashes: [Int] = []
+        newKeys.reserveCapacity(count + 1)
+        for i in 0..<keys.count where keys[i] != nil {
+            newKeys.append(keys[i])
+            newValues.append(values[i])
+            newHashes.append(hashes[i])
+        }
+        keys = newKeys
+        values = newValues
+        hashes = newHashes
+        var size = 8
+        while size * 2 <= (count + 1) * 3 { size *= 2 }
+        slots = Array(repeating: -1, count: size)
+        for (idx, h) in hashes.enumerated() { insertSlot(hash: h, entry: idx) }
+    }
+
+    /// Inserts or replaces; returns true when the key was new.
+    @discardableResult
+    mutating func set(_ key: PyObject, hash: Int, value: PyObject?, eq: (PyObject, PyObject) throws -> Bool) rethrows -> Bool {
+        if let idx = try find(key, hash: hash, eq: eq) {
+            values[idx] = value
+            return false
+        }
+        growIfNeeded()
+        keys.append(key)
+        values.append(value)
+        hashes.append(hash)
+        insertSlot(hash: hash, entry: keys.count - 1)
+        count += 1
+        return true
+    }
+
+    @discardableResult
+    mutating func remove(_ key: PyObject, hash: Int, eq: (PyObject, PyObject) throws -> Bool) rethrows -> PyObject?? {
+        guard let idx = try find(key, hash: hash, eq: eq) else { return nil }
+        let old = values[idx]
+        removeEntry(idx)
+        return .some(old)
+    }
+
+    mutating func removeEntry(_ idx: Int) {
+        let mask = slots.count - 1
+        var i = hashes[idx] & mask
+        var perturb = UInt(bitPattern: hashes[idx])
+        while slots[i] != idx {
+            perturb >>= 5
+            i = (i &* 5 &+ 1 &+ Int(bitPattern: perturb)) & mask
+        }
+        slots[i] = -2
+        keys[idx] = nil
+        values[idx] = nil
+        count -= 1
+    }
+
+    mutating func removeAll() { self = HashTable() }
+}
+
+class PyDict: PyObject, @unchecked Sendable {
+    var table = HashTable()
+    override var pyClass: PyClass { BuiltinTypes.dict }
+}
+
+final class PySet: PyObject, @unchecked Sendable {
+    var table = HashTable()
+    let frozen: Bool
+    init(frozen: Bool = false) { self.frozen = frozen }
+    override var pyClass: PyClass { frozen ? BuiltinTypes.frozenset : BuiltinTypes.set }
+}

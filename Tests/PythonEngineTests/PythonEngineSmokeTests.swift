@@ -1,6 +1,0 @@
-import Testing
-@testable import PythonEngine
-
-@Test func PythonEngineLinks() {
-    #expect(Bool(true))
-}
