@@ -1,14 +1,13 @@
 import ProcessRuntime
 
-/// Which engine pieces this build grades code with. The engine (PythonEngine) has not been
-/// merged yet: code questions then end with a clear "could not run" error in their feedback,
-/// never with a score as if the code had run, and `uses` checks say the code could not be
-/// analysed. Once the engine lands, this returns `SandboxedRunner` with the engine's cell
-/// session and the AST analyser.
+/// Which engine pieces this build grades code with: the sandboxed engine (one fresh child per
+/// question's cells, `SandboxedRunner` + `EngineSessionFactory`) and the engine's parser for
+/// `uses` checks (`EngineCodeAnalyzer`). Kept in one place so a build or a test can see what a
+/// grade run will use.
 public enum EngineAvailability {
     public static func runner(limits: SandboxLimits) -> any CodeRunner {
-        UnavailableRunner(reason: "this build of the grader has no Python engine yet, so the code was not run")
+        SandboxedRunner(limits: limits, sessions: EngineSessionFactory())
     }
 
-    public static var analyzer: (any CodeAnalyzer)? { nil }
+    public static var analyzer: (any CodeAnalyzer)? { EngineCodeAnalyzer() }
 }
