@@ -62,3 +62,15 @@ import Testing
         #expect(repaired.code == "from multiprocessing import Pool\n\ndef show(n):\n    print(n)\n\nif __name__ == \"__main__\":\n    with Pool(2) as pool:\n        pool.map(show, [1, 2])")
     }
 }
+
+@Suite struct SelfCallTests {
+    @Test func loopCallingTheFunctionLeavesIt() throws {
+        let repaired = try #require(ExportRepair.repair("def show(n):\nprint(\"number\", n)\nfor i in range(4):\nshow(i)"))
+        #expect(repaired.code == "def show(n):\n    print(\"number\", n)\nfor i in range(4):\n    show(i)")
+    }
+
+    @Test func aLoopInsideTheFunctionStays() throws {
+        let repaired = try #require(ExportRepair.repair("def show(n):\nfor i in range(n):\nprint(i)\nshow(3)"))
+        #expect(repaired.code == "def show(n):\n    for i in range(n):\n        print(i)\nshow(3)")
+    }
+}

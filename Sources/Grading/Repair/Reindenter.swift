@@ -11,6 +11,9 @@
 /// 5. A new loop, `if`, `with` or `try` right after the body of a loop, `if`, `with` or `try`
 ///    is its sibling, not nested in it (`for p in procs: p.join()` after the loop that started
 ///    them); inside a `def`, `class` or main guard it is nested.
+/// 6. A function does not call itself: a statement placed inside `def f` that calls `f(` moves
+///    out of the function, with what follows it (`def show(n): print(n)` then
+///    `for i in range(4): show(i)` is a loop after the function, not inside it).
 enum Reindenter {
     static let unit = "    "
 
@@ -94,7 +97,55 @@ enum Reindenter {
                 }
             }
         }
-        return result
+        return moveSelfCallsOutOfFunctions(result)
+    }
+
+    /// Rule 6, applied after the first pass.
+    static func moveSelfCallsOutOfFunctions(_ lines: [String]) -> [String] {
+        var lines = lines
+        var index = 0
+        while index < lines.count {
+            let text = lines[index]
+            guard text.hasPrefix("def "), let name = functionName(text) else {
+                index += 1
+                continue
+            }
+            // The function's extent: the indented lines after it.
+            var end = index + 1
+            while end < lines.count, lines[end].isEmpty || lines[end].hasPrefix(unit) { end += 1 }
+            var firstBodyLine: Int?
+            var moveFrom: Int?
+            for line in (index + 1)..<end where !lines[line].isEmpty {
+                if firstBodyLine == nil { firstBodyLine = line }
+                if lines[line].hasPrefix(unit), !lines[line].hasPrefix(unit + unit) { moveFrom = line }  // latest statement at body level
+                guard line != firstBodyLine, lines[line].contains(name + "(") else { continue }
+                // Move the body-level statement holding the call out of the function; when that
+                // statement is the function's first (it must keep a body), move the call itself.
+                let (from, levels) = moveFrom.map { $0 != firstBodyLine ? ($0, 1) : (line, level(of: lines[line])) } ?? (line, level(of: lines[line]))
+                for moved in from..<end where !lines[moved].isEmpty {
+                    lines[moved].removeFirst(min(levels, level(of: lines[moved])) * unit.count)
+                }
+                break
+            }
+            index += 1
+        }
+        return lines
+    }
+
+    /// How many indentation units a line of the first pass starts with.
+    static func level(of line: String) -> Int {
+        var count = 0
+        var rest = Substring(line)
+        while rest.hasPrefix(unit) {
+            count += 1
+            rest = rest.dropFirst(unit.count)
+        }
+        return count
+    }
+
+    static func functionName(_ line: String) -> String? {
+        let name = line.dropFirst(4).prefix { $0.isLetter || $0.isNumber || $0 == "_" }
+        return name.isEmpty ? nil : String(name)
     }
 
     static let siblingKeywords: Set<String> = ["for", "while", "if", "with", "try", "elif", "else", "except", "finally"]
