@@ -105,6 +105,18 @@ struct EndToEndTests {
         pass
     ```
 
+    # Q5. A pool
+    A pool of worker processes.
+    ```python
+    import multiprocessing
+    def bomb():
+        while True:
+            p = multiprocessing.Process(target=bomb)
+            p.start()
+    if __name__ == "__main__":
+        bomb()
+    ```
+
     # Q6. Four processes
     ```python
     while True:
@@ -143,6 +155,11 @@ struct EndToEndTests {
         }
         #expect(status("subs/hostile.md", "Q3") == "timeout")
         #expect(status("subs/hostile.md", "Q6") == "limit")
+        // The fork bomb is stopped at the process cap (32 by default).
+        let bomb = question("subs/hostile.md", "Q5")?["execution"] as? [String: Any]
+        #expect(["error", "limit"].contains(bomb?["status"] as? String ?? ""))
+        #expect((bomb?["processes"] as? Int ?? 99) <= 32)
+        #expect((question("subs/hostile.md", "Q5")?["feedback"] as? [String])?.contains { $0.contains("process limit") } == true)
         // Its prose was still scored.
         #expect((question("subs/hostile.md", "Q1")?["score"] as? Double ?? 0) > 0)
         #expect(status("subs/fine.md", "Q6") == "ok")

@@ -169,3 +169,25 @@ import Testing
         #expect(kept.hasPrefix("line é\nline é\n"))
     }
 }
+
+@Suite struct TraceReaderTests {
+    @Test func eventsBecomeProcessesLinesAndPools() {
+        let events = [
+            #"{"event":"output","pid":10,"stream":"stdout","text":"start"}"#,
+            #"{"event":"process_start","pid":11,"parent":10,"name":"Process-1","kind":"process","exitcode":null}"#,
+            #"{"event":"output","pid":11,"stream":"stdout","text":"child 1"}"#,
+            #"{"event":"process_exit","pid":11,"parent":10,"name":"Process-1","kind":"process","exitcode":0}"#,
+            #"{"event":"pool_worker","pid":12,"parent":10,"name":"ForkPoolWorker-1","exitcode":0,"tasks_completed":2}"#,
+            #"{"event":"pool_task","job":0,"kind":"map","chunk":0,"items":3,"worker_pid":12,"outcome":"ok"}"#,
+            #"{"event":"pool_task","job":0,"kind":"map","chunk":1,"items":2,"worker_pid":12,"outcome":"error"}"#,
+            #"{"event":"output","pid":10,"stream":"stderr","text":"warn"}"#,
+            "not json",
+        ]
+        let record = TraceReader.record(events: events, mainPID: 10)
+        #expect(record.stdout == "start\nchild 1\n")
+        #expect(record.stderr == "warn\n")
+        #expect(record.lines == [OutputLine(pid: 10, text: "start"), OutputLine(pid: 11, text: "child 1")])
+        #expect(record.processes == [ProcessRecord(pid: 11, name: "Process-1", parentPID: 10, exitCode: 0), ProcessRecord(pid: 12, name: "ForkPoolWorker-1", parentPID: 10, exitCode: 0)])
+        #expect(record.pools == [PoolUsage(workers: 1, tasksRun: 3)])
+    }
+}

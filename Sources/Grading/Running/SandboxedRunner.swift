@@ -29,7 +29,9 @@ public struct SandboxedRunner: CodeRunner {
                 var session = sessions.makeSession(context: context)
                 for (index, cell) in cells.enumerated() {
                     let record = session.run(cell: cell, index: index)
-                    guard let data = try? JSONEncoder().encode(record), (try? context.send(record: Array(data))) != nil else { return 70 }
+                    // A leading 0 byte marks a cell's record; anything else on the channel is an
+                    // event the session's engine sent while the cell ran (see `merge`).
+                    guard let data = try? JSONEncoder().encode(record), (try? context.send(record: [Self.cellRecordTag] + Array(data))) != nil else { return 70 }
                     if record.status != .ok { return 1 }
                 }
                 return 0
@@ -38,15 +40,28 @@ public struct SandboxedRunner: CodeRunner {
             let reason = "the sandbox could not be set up: \(error)"
             return CellsRun(cells: [ExecutionRecord(status: .error, stderr: "grader: \(reason)\n", exception: RaisedException(type: "GraderError", message: reason))])
         }
-        return Self.cellsRun(from: outcome, cellCount: cells.count)
+        return Self.cellsRun(from: outcome, cellCount: cells.count, sessions: sessions)
     }
 
-    /// The records the child sent, plus one made from the outcome for a cell that was stopped.
-    static func cellsRun(from outcome: SandboxOutcome, cellCount: Int) -> CellsRun {
-        var records = outcome.records.compactMap { try? JSONDecoder().decode(ExecutionRecord.self, from: Data($0)) }
+    static let cellRecordTag: UInt8 = 0
+
+    /// The records the child sent, each with the engine events that came before it merged in,
+    /// plus one made from the outcome for a cell that was stopped.
+    static func cellsRun(from outcome: SandboxOutcome, cellCount: Int, sessions: any CellSessionFactory) -> CellsRun {
+        var records: [ExecutionRecord] = []
+        var events: [[UInt8]] = []
+        for frame in outcome.records {
+            guard frame.first == cellRecordTag else {
+                events.append(frame)
+                continue
+            }
+            guard let record = try? JSONDecoder().decode(ExecutionRecord.self, from: Data(frame.dropFirst())) else { continue }
+            records.append(sessions.merge(events: events, into: record))
+            events = []
+        }
         let finishedCleanly = records.count == cellCount || records.last.map { $0.status != .ok } == true
         if !finishedCleanly || outcome.status != .ok && records.allSatisfy({ $0.status == .ok }) {
-            records.append(stoppedCell(outcome, after: records))
+            records.append(sessions.merge(events: events, into: stoppedCell(outcome, after: records)))
         }
         return CellsRun(cells: Array(records.prefix(cellCount)))
     }
@@ -87,6 +102,15 @@ public struct SandboxedRunner: CodeRunner {
 /// after the fork, so every run starts from a fresh interpreter).
 public protocol CellSessionFactory: Sendable {
     func makeSession(context: SandboxContext) -> any CellSession
+
+    /// Folds events the engine sent on the sandbox's side channel while a cell ran (from any
+    /// process of the run: which process started, which printed what) into that cell's record.
+    /// Runs in the sandbox's parent, after the run.
+    func merge(events: [[UInt8]], into record: ExecutionRecord) -> ExecutionRecord
+}
+
+extension CellSessionFactory {
+    public func merge(events: [[UInt8]], into record: ExecutionRecord) -> ExecutionRecord { record }
 }
 
 /// The engine inside the sandboxed child: runs one cell after another in one global namespace
