@@ -18,7 +18,10 @@ public struct ConceptProseScorer: ProseScoring {
             missing: score.missing.map { MissingConcept(id: $0.id, points: $0.points, hint: $0.feedback) },
             misconceptions: score.misconceptions.map { Misconception(id: $0.id, points: abs($0.points), quote: $0.evidence?.quote ?? "") }
         )
-        return ProseOutcome(score: score.score, max: score.max, concepts: concepts, feedback: score.feedback)
+        // Each concept reaches the reports through `concepts` (quote, hint, how it matched);
+        // the flat feedback keeps only what is said of the answer as a whole, so no report
+        // shows a concept twice.
+        return ProseOutcome(score: score.score, max: score.max, concepts: concepts, feedback: score.notes)
     }
 
     /// How a concept matched, in words: `exact`, `stem "processes"`, `typo "proccess"`, ...

@@ -59,6 +59,7 @@ struct EngineCellSession: CellSession {
 
     mutating func run(cell: String, index: Int) -> ExecutionRecord {
         let outcome = runtime.runCell(cell, cellName: "<cell \(index + 1)>")
+        runtime.traceOpenPools()
         runtime.flush()
         // The main process's own output; `merge` replaces it with the traced output of every
         // process when events arrived.

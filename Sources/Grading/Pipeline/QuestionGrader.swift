@@ -122,10 +122,8 @@ public struct QuestionGrader: Sendable {
 
         let combined = submitted.combined
         result.execution = ExecutionResult(status: combined.status, exception: combined.exception?.type, stdout: Self.clip(combined.stdout), processes: ProcessCheck(record: combined).children.count)
+        // Failed checks carry their own feedback in `checks`, which every report shows.
         result.feedback += runFeedback(submitted: submitted, repaired: repairedRun, cellCount: cells.count)
-        for check in result.checks where !check.passed && !check.hidden {
-            if let text = check.feedback, !result.feedback.contains(text) { result.feedback.append(text) }
-        }
         let earned = result.checks.reduce(0) { $0 + $1.earned }
         // Checks are worth their own points; when they do not add up to the code share, scale.
         let total = spec.checks.totalPoints

@@ -8,7 +8,10 @@ import Glibc
 /// are re-raised in the parent with a `RemoteTraceback` cause, as CPython does.
 final class MPPool: PyInstance, @unchecked Sendable {
     let pool: ForkedWorkerPool
-    var traced = false
+    /// What the trace already holds, so a pool traced after each notebook cell and again at
+    /// close records every worker and task once.
+    var tracedWorkers: Set<Int32> = []
+    var tracedTasks = 0
     init(cls: PyClass, pool: ForkedWorkerPool) {
         self.pool = pool
         super.init(cls: cls)
@@ -470,10 +473,9 @@ extension Interpreter {
     }
 
     func tracePool(_ p: MPPool, _ state: MultiprocessingState) {
-        guard let trace = state.trace, !p.traced else { return }
-        p.traced = true
+        guard let trace = state.trace else { return }
         let record = p.pool.record
-        for w in record.workers {
+        for w in record.workers where p.tracedWorkers.insert(w.pid).inserted {
             trace.record([
                 ("event", .string("pool_worker")), ("pid", .int(Int(w.pid))), ("parent", .int(Int(getpid()))),
                 ("name", .string(w.name)), ("start_method", .string(state.startMethod)),
@@ -481,13 +483,14 @@ extension Interpreter {
                 ("tasks_completed", .int(w.tasksCompleted)),
             ])
         }
-        for t in record.tasks {
+        for t in record.tasks.dropFirst(p.tracedTasks) {
             trace.record([
                 ("event", .string("pool_task")), ("job", .int(t.job)), ("kind", .string(t.kind)), ("chunk", .int(t.chunk)),
                 ("items", .int(t.itemCount)), ("worker_pid", .int(Int(t.workerPID))), ("worker_name", .string(t.workerName)),
                 ("outcome", .string(t.outcome)), ("started_at", t.startedAt.map { .double($0) } ?? .null), ("ended_at", .double(t.endedAt)),
             ])
         }
+        p.tracedTasks = record.tasks.count
     }
 }
 
