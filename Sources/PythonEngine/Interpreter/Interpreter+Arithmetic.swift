@@ -20,6 +20,9 @@ extension Interpreter {
             if let r = try smallIntOp(op, x.small, y.small) { return r }
         }
         if let r = try builtinBinary(op, a, b) { return r }
+        if op == .add || op == .sub, let x = a as? PyCounter, let y = b as? PyCounter {
+            return try counterArithmetic(op, x, y)
+        }
         let (name, rname, _) = Interpreter.binaryDunders[op]!
         let bSubclassOfA = b.pyClass !== a.pyClass && b.pyClass.isSubclass(of: a.pyClass)
         if bSubclassOfA, let m = specialMethod(b, rname), m is PyFunction {
