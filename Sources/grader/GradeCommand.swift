@@ -131,7 +131,8 @@ struct GradeCommand: ParsableCommand {
             throw ExitCode(1)
         }
         print(summary, terminator: "")
-        var tail = "\(plan.jobs.count) graded, \(plan.reused.count) unchanged"
+        // The table's footer counts the class; this line says what this run did.
+        var tail = "this run: \(plan.jobs.count) graded, \(plan.reused.count) unchanged"
         if shard != .whole { tail += " (shard \(shard); \(plan.otherShards) sheets in other shards)" }
         print(tail + "; reports in \(out)/")
         let status = BatchPublisher.exitStatus(batch, failUnder: failUnder)
