@@ -96,6 +96,11 @@ struct EndToEndTests {
         let bad = try GraderBinary.run(["grade", "subs", "--rubric", "bad.yaml", "--assignment", assignment], in: scratch.url)
         #expect(bad.status == 65)
         #expect(bad.stderr.contains("bad.yaml:7:"))
+        // check-rubric applies the same validation to the checks.
+        let checked = try GraderBinary.run(["check-rubric", "bad.yaml"], in: scratch.url)
+        #expect(checked.status == 65)
+        #expect(checked.stderr.contains("bad.yaml:7:"))
+        #expect(checked.stderr.contains("runz"))
     }
 
     @Test func shardsMergeIntoOneGradebook() throws {
