@@ -130,6 +130,7 @@ struct HashTable {
 
 class PyDict: PyObject, @unchecked Sendable {
     var table = HashTable()
+    deinit { if table.count > 0 { Trashcan.dispose(&table, replacingWith: HashTable()) } }
     override var pyClass: PyClass { BuiltinTypes.dict }
 }
 
@@ -137,5 +138,6 @@ final class PySet: PyObject, @unchecked Sendable {
     var table = HashTable()
     let frozen: Bool
     init(frozen: Bool = false) { self.frozen = frozen }
+    deinit { if table.count > 0 { Trashcan.dispose(&table, replacingWith: HashTable()) } }
     override var pyClass: PyClass { frozen ? BuiltinTypes.frozenset : BuiltinTypes.set }
 }

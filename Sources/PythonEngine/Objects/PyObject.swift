@@ -105,12 +105,15 @@ class PyBytes: PyObject, @unchecked Sendable {
 class PyList: PyObject, @unchecked Sendable {
     var items: [PyObject]
     init(_ items: [PyObject] = []) { self.items = items }
+    deinit { if !items.isEmpty { Trashcan.dispose(&items, replacingWith: []) } }
     override var pyClass: PyClass { BuiltinTypes.list }
 }
 
 class PyTuple: PyObject, @unchecked Sendable {
-    let items: [PyObject]
+    /// Set once at creation; `var` only so `deinit` can hand it to the `Trashcan`.
+    private(set) var items: [PyObject]
     init(_ items: [PyObject]) { self.items = items }
+    deinit { if !items.isEmpty { Trashcan.dispose(&items, replacingWith: []) } }
     override var pyClass: PyClass { BuiltinTypes.tuple }
     static let empty = PyTuple([])
 }

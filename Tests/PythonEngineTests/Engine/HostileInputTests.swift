@@ -22,6 +22,29 @@ import Testing
         #expect(EngineRun(src).lastErrorLine == "IndentationError: too many levels of indentation")
     }
 
+    /// Freeing a structure nested far deeper than any stack would release it level by level
+    /// inside each level's deinit; the trashcan keeps that iterative, as CPython's does.
+    @Test func freeingDeeplyNestedContainersDoesNotOverflowTheStack() {
+        let run = EngineRun("""
+        x, t, d = [], (), {}
+        for i in range(200000):
+            x = [x]
+            t = (t,)
+            d = {"next": d}
+        class Node:
+            def __init__(self, nxt):
+                self.next = nxt
+        head = None
+        for i in range(200000):
+            head = Node(head)
+        x = t = d = head = None
+        print("freed")
+
+        """)
+        #expect(run.stdout == "freed\n")
+        #expect(run.stderr.isEmpty)
+    }
+
     @Test func hugeLiteralsAreExact() {
         let digits = String(repeating: "9", count: 4000)
         let run = EngineRun("x = \(digits)\nprint(len(str(x)), x % 1000)\nprint(len(str(2 ** 20000)))\n")
