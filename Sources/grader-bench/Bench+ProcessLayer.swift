@@ -1,0 +1,58 @@
+import ProcessRuntime
+
+/// ProcessRuntime alone, no Python: the floor under every engine figure that starts processes.
+extension Bench {
+    mutating func benchProcessLayer() throws {
+        let forkWait = try plan.measure {
+            let t = Clock.now()
+            let child = try ChildProcess.fork { 0 }
+            _ = try child.wait()
+            return (Clock.now() - t, nil)
+        }
+        add(BenchRow(group: "process", name: "ChildProcess.fork + wait", engine: forkWait, note: "Swift only"))
+
+        let sandbox = Sandbox(limits: SandboxLimits(wallClockSeconds: 10))
+        let emptyRun = try plan.measure {
+            let t = Clock.now()
+            let outcome = try sandbox.run { context in
+                try? context.send(record: String(PeakMemory.ofSelf()))
+                return 0
+            }
+            let rss = outcome.records.last.flatMap { Int(String(decoding: $0, as: UTF8.self)) }
+            return (Clock.now() - t, rss)
+        }
+        add(BenchRow(group: "process", name: "Sandbox.run { 0 } (empty closure)", engine: emptyRun,
+                     note: "Swift only; RSS: the sandboxed child"))
+
+        let items = (0..<10).map { [UInt8(truncatingIfNeeded: $0)] }
+        let poolSmall = try plan.measure {
+            let t = Clock.now()
+            var counter = 0
+            let pool = try ForkedWorkerPool(processes: 4, nameWorker: { counter += 1; return "ForkPoolWorker-\(counter)" },
+                                            body: { .success($0) })
+            let job = try pool.map(items)
+            guard case .success = try pool.result(of: job) else { throw BenchError("pool map failed") }
+            try pool.close()
+            try pool.join()
+            return (Clock.now() - t, nil)
+        }
+        add(BenchRow(group: "process", name: "ForkedWorkerPool(4) + map 10 + close/join", engine: poolSmall, note: "Swift only"))
+
+        let many = (0..<10_000).map { i in withUnsafeBytes(of: UInt32(i)) { Array($0) } }
+        var counter = 0
+        let pool = try ForkedWorkerPool(processes: 4, nameWorker: { counter += 1; return "ForkPoolWorker-\(counter)" },
+                                        body: { .success($0) })
+        let bigMap = try plan.measure {
+            let t = Clock.now()
+            let job = try pool.map(many)
+            guard case .success(let out) = try pool.result(of: job), out.count == many.count else {
+                throw BenchError("pool map of 10,000 failed")
+            }
+            return (Clock.now() - t, nil)
+        }
+        try pool.close()
+        try pool.join()
+        add(BenchRow(group: "process", name: "ForkedWorkerPool(4).map over 10,000 items", engine: bigMap,
+                     note: "Swift only; pool already running"))
+    }
+}

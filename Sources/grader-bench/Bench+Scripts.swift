@@ -1,0 +1,82 @@
+/// Running one Python source three ways (engine in a sandbox, engine as a subprocess, CPython)
+/// and turning that into a row.
+extension Bench {
+    /// Measures `source` (saved at `file`) on every available runner. The first engine run
+    /// decides: when the engine reports the construct "not available yet" (multiprocessing
+    /// before the bridge lands), only CPython is timed and the row says so.
+    mutating func compareScript(group: String, name: String, source: String, file: String) throws {
+        try TextFile.write(source, to: file)
+        var notes: [String] = []
+        let probe = try inProcess.run(source: source, fileName: file)
+        let reference = try cpython?.run(file: file)
+
+        var engine: Measurement?
+        var engineSub: Measurement?
+        if probe.isUnsupportedYet {
+            notes.append("engine: unsupported yet (\(Self.firstLine(containing: "not available", in: probe.stderr)))")
+        } else {
+            engine = try plan.measure {
+                let r = try inProcess.run(source: source, fileName: file)
+                return (r.seconds, r.peakRSS)
+            }
+            if let engineScript {
+                engineSub = try plan.measure {
+                    let r = try engineScript.run(file: file)
+                    return (r.seconds, r.peakRSS)
+                }
+            }
+            if let reference {
+                notes.append(Self.compare(engine: probe, cpython: reference))
+            } else {
+                notes.append("exit \(probe.exitStatus)")
+            }
+        }
+        var cpythonTime: Measurement?
+        if let cpython {
+            cpythonTime = try plan.measure {
+                let r = try cpython.run(file: file)
+                return (r.seconds, r.peakRSS)
+            }
+        } else {
+            notes.append("python3 absent")
+        }
+        add(BenchRow(group: group, name: name, engine: engine, engineSubprocess: engineSub, cpython: cpythonTime,
+                     note: notes.joined(separator: "; ")))
+    }
+
+    /// A short verdict on whether both sides did the same thing (the figures compare like with
+    /// like only then): same exit status, same stdout (up to pids and line order, which
+    /// differ between any two runs of process code).
+    static func compare(engine: RunResult, cpython: RunResult) -> String {
+        var parts: [String] = []
+        if engine.exitStatus != cpython.exitStatus {
+            parts.append("exit engine \(engine.exitStatus) vs CPython \(cpython.exitStatus)")
+        } else if engine.exitStatus != 0 {
+            let e = lastLine(engine.stderr), c = lastLine(cpython.stderr)
+            parts.append(e == c ? "both fail: \(c)" : "both fail (engine: \(e); CPython: \(c))")
+        }
+        if engine.stdout == cpython.stdout {
+            parts.append("same output")
+        } else if normalized(engine.stdout) == normalized(cpython.stdout) {
+            parts.append("same output up to pids/order")
+        } else {
+            parts.append("output differs")
+        }
+        return parts.joined(separator: ", ")
+    }
+
+    static func normalized(_ text: String) -> [String] {
+        text.split(separator: "\n").map { line in
+            String(line.map { $0.isNumber ? "#" : $0 })
+        }.sorted()
+    }
+
+    static func lastLine(_ text: String) -> String {
+        let line = text.split(separator: "\n").last.map(String.init) ?? ""
+        return line.count > 80 ? String(line.prefix(77)) + "..." : line
+    }
+
+    static func firstLine(containing needle: String, in text: String) -> String {
+        text.split(separator: "\n").first { $0.contains(needle) }.map(String.init) ?? needle
+    }
+}

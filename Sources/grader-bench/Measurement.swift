@@ -1,0 +1,64 @@
+/// The samples of one timed case and their summary. Medians, not means: on a shared 2-core
+/// machine one slow run (another build scheduling in) should not move the figure.
+struct Measurement: Codable, Sendable {
+    /// Seconds per run, in the order measured.
+    var samples: [Double]
+    /// Peak RSS in bytes of the measured process (the sandboxed child, or the subprocess), when known.
+    var peakRSS: Int?
+
+    var median: Double {
+        let s = samples.sorted()
+        guard !s.isEmpty else { return .nan }
+        return s.count % 2 == 1 ? s[s.count / 2] : (s[s.count / 2 - 1] + s[s.count / 2]) / 2
+    }
+    var min: Double { samples.min() ?? .nan }
+    var max: Double { samples.max() ?? .nan }
+
+    enum CodingKeys: String, CodingKey { case samples, peakRSS, median, min, max }
+
+    init(samples: [Double], peakRSS: Int? = nil) {
+        self.samples = samples
+        self.peakRSS = peakRSS
+    }
+
+    init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        samples = try c.decode([Double].self, forKey: .samples)
+        peakRSS = try c.decodeIfPresent(Int.self, forKey: .peakRSS)
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(samples, forKey: .samples)
+        try c.encodeIfPresent(peakRSS, forKey: .peakRSS)
+        try c.encode(median, forKey: .median)
+        try c.encode(min, forKey: .min)
+        try c.encode(max, forKey: .max)
+    }
+}
+
+/// How long and how often to run each case: one warm-up run (whose result is also checked),
+/// then runs until the time budget is spent, at least `minRuns` and at most `maxRuns` times.
+struct SamplingPlan: Sendable {
+    var budgetSeconds: Double
+    var minRuns: Int
+    var maxRuns: Int
+
+    static let standard = SamplingPlan(budgetSeconds: 1.5, minRuns: 5, maxRuns: 50)
+    static let quick = SamplingPlan(budgetSeconds: 0.3, minRuns: 3, maxRuns: 10)
+
+    /// Runs `body` (which returns its own duration in seconds, so set-up outside the timed part
+    /// is excluded, and a peak RSS if it knows one) per the plan, after the warm-up.
+    func measure(_ body: () throws -> (seconds: Double, peakRSS: Int?)) rethrows -> Measurement {
+        _ = try body()
+        var samples: [Double] = []
+        var peak: Int?
+        let started = Clock.now()
+        while samples.count < maxRuns && (samples.count < minRuns || Clock.now() - started < budgetSeconds) {
+            let run = try body()
+            samples.append(run.seconds)
+            if let rss = run.peakRSS { peak = Swift.max(peak ?? 0, rss) }
+        }
+        return Measurement(samples: samples, peakRSS: peak)
+    }
+}
