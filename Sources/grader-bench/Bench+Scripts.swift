@@ -13,7 +13,7 @@ extension Bench {
         var engine: Measurement?
         var engineSub: Measurement?
         if probe.isUnsupportedYet {
-            notes.append("engine: unsupported yet (\(Self.firstLine(containing: "not available", in: probe.stderr)))")
+            notes.append("engine: unsupported yet (\(Self.unsupportedModule(in: probe.stderr)))")
         } else {
             engine = try plan.measure {
                 let r = try inProcess.run(source: source, fileName: file)
@@ -76,7 +76,11 @@ extension Bench {
         return line.count > 80 ? String(line.prefix(77)) + "..." : line
     }
 
-    static func firstLine(containing needle: String, in text: String) -> String {
-        text.split(separator: "\n").first { $0.contains(needle) }.map(String.init) ?? needle
+    /// "No module named 'multiprocessing'" from the engine's "not available yet" message.
+    static func unsupportedModule(in stderr: String) -> String {
+        guard let line = stderr.split(separator: "\n").first(where: { $0.contains("not available") }),
+              let start = line.range(of: "No module named") else { return "not available yet" }
+        let rest = line[start.lowerBound...]
+        return String(rest.split(separator: "(").first ?? rest).trimmingSpaces()
     }
 }

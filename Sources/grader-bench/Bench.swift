@@ -24,7 +24,7 @@ struct Bench {
         scratch = "/tmp/grader-bench-\(getpid())"
         try TextFile.makeDirectory(scratch)
         let subprocess = Subprocess(scratchDirectory: scratch)
-        cpython = Subprocess.which("python3").map {
+        cpython = Self.resolvePython(subprocess).map {
             ScriptRunner(label: "python3 -I", executable: $0, prefixArguments: ["-I"], subprocess: subprocess)
         }
         if options.subprocessEngine {
@@ -73,6 +73,17 @@ struct Bench {
     }
 
     func log(_ text: String) { FileOutput.stderr(text + "\n") }
+
+    /// The real `python3` binary: `PATH` may hold a shim (pyenv's is a shell script that costs
+    /// tens of milliseconds per start), which would make CPython look slower than it is.
+    static func resolvePython(_ subprocess: Subprocess) -> String? {
+        guard let onPath = Subprocess.which("python3") else { return nil }
+        guard let r = try? subprocess.run(onPath, ["-I", "-c", "import sys; print(sys.executable)"]), r.exitStatus == 0 else {
+            return onPath
+        }
+        let real = r.stdout.trimmingSpaces()
+        return real.isEmpty || !TextFile.exists(real) ? onPath : real
+    }
 
     static func executablePath() -> String {
         var buffer = [CChar](repeating: 0, count: 4096)
