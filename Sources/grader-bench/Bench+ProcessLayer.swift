@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import ProcessRuntime
 
 /// ProcessRuntime alone, no Python: the floor under every engine figure that starts processes.
@@ -23,6 +26,26 @@ extension Bench {
         }
         add(BenchRow(group: "process", name: "Sandbox.run { 0 } (empty closure)", engine: emptyRun,
                      note: "Swift only; RSS: the sandboxed child"))
+
+        // What Sandbox.run does besides the fork, part by part (public pieces only), to show
+        // where its floor comes from.
+        let scan = try plan.measure {
+            let t = Clock.now()
+            let members = ProcessTable.members(ofGroup: nil, orChildrenOf: getpid())
+            _ = members.count
+            return (Clock.now() - t, nil)
+        }
+        let processCount = ProcessTable.snapshot().count
+        add(BenchRow(group: "process", name: "ProcessTable scan of /proc (\(processCount) processes now)", engine: scan,
+                     note: "Swift only; Sandbox.run scans at least 3 times per run"))
+        let region = try plan.measure {
+            let t = Clock.now()
+            let r = try SharedMemoryRegion(size: SandboxLimits().sharedMemoryBytes + 64 * 1024 + 32 * 16)
+            _ = r.size
+            return (Clock.now() - t, nil)
+        }
+        add(BenchRow(group: "process", name: "SharedMemoryRegion(16 MB) create + unmap", engine: region,
+                     note: "Swift only; once per Sandbox.run"))
 
         let items = (0..<10).map { [UInt8(truncatingIfNeeded: $0)] }
         let poolSmall = try plan.measure {
