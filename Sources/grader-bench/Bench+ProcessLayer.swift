@@ -10,22 +10,21 @@ extension Bench {
             let t = Clock.now()
             let child = try ChildProcess.fork { 0 }
             _ = try child.wait()
-            return (Clock.now() - t, nil)
+            return Clock.now() - t
         }
         add(BenchRow(group: "process", name: "ChildProcess.fork + wait", engine: forkWait, note: "Swift only"))
 
         let sandbox = Sandbox(limits: SandboxLimits(wallClockSeconds: 10))
-        let emptyRun = try plan.measure {
+        let emptyRun = try plan.measureWithMemory {
             let t = Clock.now()
             let outcome = try sandbox.run { context in
-                try? context.send(record: String(PeakMemory.ofSelf()))
+                if let memory = MemoryNow.read() { try? context.send(record: memory.record) }
                 return 0
             }
-            let rss = outcome.records.last.flatMap { Int(String(decoding: $0, as: UTF8.self)) }
-            return (Clock.now() - t, rss)
+            return (Clock.now() - t, outcome.records.last.flatMap { MemoryNow(record: $0) })
         }
         add(BenchRow(group: "process", name: "Sandbox.run { 0 } (empty closure)", engine: emptyRun,
-                     note: "Swift only; RSS: the sandboxed child"))
+                     note: "Swift only; memory: the sandboxed child"))
 
         // What Sandbox.run does besides the fork, part by part (public pieces only), to show
         // where its floor comes from.
@@ -33,7 +32,7 @@ extension Bench {
             let t = Clock.now()
             let members = ProcessTable.members(ofGroup: nil, orChildrenOf: getpid())
             _ = members.count
-            return (Clock.now() - t, nil)
+            return Clock.now() - t
         }
         let processCount = ProcessTable.snapshot().count
         add(BenchRow(group: "process", name: "ProcessTable scan of /proc (\(processCount) processes now)", engine: scan,
@@ -42,7 +41,7 @@ extension Bench {
             let t = Clock.now()
             let r = try SharedMemoryRegion(size: SandboxLimits().sharedMemoryBytes + 64 * 1024 + 32 * 16)
             _ = r.size
-            return (Clock.now() - t, nil)
+            return Clock.now() - t
         }
         add(BenchRow(group: "process", name: "SharedMemoryRegion(16 MB) create + unmap", engine: region,
                      note: "Swift only; once per Sandbox.run"))
@@ -57,7 +56,7 @@ extension Bench {
             guard case .success = try pool.result(of: job) else { throw BenchError("pool map failed") }
             try pool.close()
             try pool.join()
-            return (Clock.now() - t, nil)
+            return Clock.now() - t
         }
         add(BenchRow(group: "process", name: "ForkedWorkerPool(4) + map 10 + close/join", engine: poolSmall, note: "Swift only"))
 
@@ -71,7 +70,7 @@ extension Bench {
             guard case .success(let out) = try pool.result(of: job), out.count == many.count else {
                 throw BenchError("pool map of 10,000 failed")
             }
-            return (Clock.now() - t, nil)
+            return Clock.now() - t
         }
         try pool.close()
         try pool.join()

@@ -15,15 +15,13 @@ extension Bench {
         if probe.isUnsupportedYet {
             notes.append("engine: unsupported yet (\(Self.unsupportedModule(in: probe.stderr)))")
         } else {
-            engine = try plan.measure {
+            engine = try plan.measureWithMemory {
                 let r = try inProcess.run(source: source, fileName: file)
-                return (r.seconds, r.peakRSS)
+                return (r.seconds, r.memory)
             }
             if let engineScript {
-                engineSub = try plan.measure {
-                    let r = try engineScript.run(file: file)
-                    return (r.seconds, r.peakRSS)
-                }
+                engineSub = try plan.measure { try engineScript.run(file: file).seconds }
+                engineSub?.peakRSS = engineScript.peakRSS(file: file)
             }
             if let reference {
                 notes.append(Self.compare(engine: probe, cpython: reference))
@@ -33,10 +31,8 @@ extension Bench {
         }
         var cpythonTime: Measurement?
         if let cpython {
-            cpythonTime = try plan.measure {
-                let r = try cpython.run(file: file)
-                return (r.seconds, r.peakRSS)
-            }
+            cpythonTime = try plan.measure { try cpython.run(file: file).seconds }
+            cpythonTime?.peakRSS = cpython.peakRSS(file: file)
         } else {
             notes.append("python3 absent")
         }

@@ -5,7 +5,8 @@ import PythonEngine
 struct RunResult: Sendable {
     var exitStatus: Int32
     var seconds: Double
-    var peakRSS: Int?
+    /// The sandboxed child's memory at the end of the run (in-process engine only).
+    var memory: MemoryNow?
     var stdout: String
     var stderr: String
 
@@ -26,19 +27,18 @@ struct InProcessEngine {
             let runtime = PythonRuntime()
             let result = runtime.run(source: source, fileName: fileName)
             runtime.flush()
-            // The child's own peak RSS, sent back as a record (pages shared with the parent
-            // through fork count here too, as they do for any RSS figure).
-            try? context.send(record: String(PeakMemory.ofSelf()))
+            // The child's memory before it exits, sent back as a record.
+            if let memory = MemoryNow.read() { try? context.send(record: memory.record) }
             return result.exitStatus
         }
         let seconds = Clock.now() - started
-        let rss = outcome.records.last.flatMap { Int(String(decoding: $0, as: UTF8.self)) }
+        let memory = outcome.records.last.flatMap { MemoryNow(record: $0) }
         let exit: Int32
         switch outcome.exitStatus {
         case .exited(let code)?: exit = Int32(code)
         default: exit = -1
         }
-        return RunResult(exitStatus: exit, seconds: seconds, peakRSS: rss,
+        return RunResult(exitStatus: exit, seconds: seconds, memory: memory,
                          stdout: outcome.stdoutText, stderr: outcome.stderrText + statusNote(outcome))
     }
 
@@ -62,6 +62,11 @@ struct ScriptRunner {
 
     func run(file: String) throws -> RunResult {
         let r = try subprocess.run(executable, prefixArguments + [file])
-        return RunResult(exitStatus: r.exitStatus, seconds: r.seconds, peakRSS: r.peakRSS, stdout: r.stdout, stderr: r.stderr)
+        return RunResult(exitStatus: r.exitStatus, seconds: r.seconds, memory: nil, stdout: r.stdout, stderr: r.stderr)
+    }
+
+    /// Peak RSS of one run, or nil without GNU time.
+    func peakRSS(file: String) -> Int? {
+        subprocess.peakRSS(executable, prefixArguments + [file])
     }
 }

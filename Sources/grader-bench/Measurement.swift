@@ -3,8 +3,11 @@
 struct Measurement: Codable, Sendable {
     /// Seconds per run, in the order measured.
     var samples: [Double]
-    /// Peak RSS in bytes of the measured process (the sandboxed child, or the subprocess), when known.
+    /// Memory of the measured process, when known: for the sandboxed engine, the child's RSS
+    /// and private bytes at the end of the run (largest over runs); for subprocesses, peak RSS
+    /// from one extra run under `/usr/bin/time` (see `Subprocess.peakRSS`).
     var peakRSS: Int?
+    var privateBytes: Int?
 
     var median: Double {
         let s = samples.sorted()
@@ -14,7 +17,7 @@ struct Measurement: Codable, Sendable {
     var min: Double { samples.min() ?? .nan }
     var max: Double { samples.max() ?? .nan }
 
-    enum CodingKeys: String, CodingKey { case samples, peakRSS, median, min, max }
+    enum CodingKeys: String, CodingKey { case samples, peakRSS, privateBytes, median, min, max }
 
     init(samples: [Double], peakRSS: Int? = nil) {
         self.samples = samples
@@ -25,12 +28,14 @@ struct Measurement: Codable, Sendable {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         samples = try c.decode([Double].self, forKey: .samples)
         peakRSS = try c.decodeIfPresent(Int.self, forKey: .peakRSS)
+        privateBytes = try c.decodeIfPresent(Int.self, forKey: .privateBytes)
     }
 
     func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(samples, forKey: .samples)
         try c.encodeIfPresent(peakRSS, forKey: .peakRSS)
+        try c.encodeIfPresent(privateBytes, forKey: .privateBytes)
         try c.encode(median, forKey: .median)
         try c.encode(min, forKey: .min)
         try c.encode(max, forKey: .max)
@@ -48,17 +53,27 @@ struct SamplingPlan: Sendable {
     static let quick = SamplingPlan(budgetSeconds: 0.3, minRuns: 3, maxRuns: 10)
 
     /// Runs `body` (which returns its own duration in seconds, so set-up outside the timed part
-    /// is excluded, and a peak RSS if it knows one) per the plan, after the warm-up.
-    func measure(_ body: () throws -> (seconds: Double, peakRSS: Int?)) rethrows -> Measurement {
+    /// is excluded) per the plan, after the warm-up.
+    func measure(_ body: () throws -> Double) rethrows -> Measurement {
+        try measureWithMemory { (try body(), nil) }
+    }
+
+    /// The same, for bodies that also report the memory of what they ran (the largest is kept).
+    func measureWithMemory(_ body: () throws -> (seconds: Double, memory: MemoryNow?)) rethrows -> Measurement {
         _ = try body()
         var samples: [Double] = []
-        var peak: Int?
+        var memory: MemoryNow?
         let started = Clock.now()
         while samples.count < maxRuns && (samples.count < minRuns || Clock.now() - started < budgetSeconds) {
             let run = try body()
             samples.append(run.seconds)
-            if let rss = run.peakRSS { peak = Swift.max(peak ?? 0, rss) }
+            if let m = run.memory {
+                memory = MemoryNow(rss: Swift.max(memory?.rss ?? 0, m.rss),
+                                   privateBytes: Swift.max(memory?.privateBytes ?? 0, m.privateBytes))
+            }
         }
-        return Measurement(samples: samples, peakRSS: peak)
+        var result = Measurement(samples: samples, peakRSS: memory?.rss)
+        result.privateBytes = memory?.privateBytes
+        return result
     }
 }

@@ -112,19 +112,22 @@ enum Format {
 struct ReportTable {
     let rows: [BenchRow]
 
-    static let header = ["Group", "Case", "Engine (sandbox, in-process)", "Engine (`grader run`)", "CPython (`python3 -I`)",
-                         "CPython ÷ engine (sandbox)", "CPython ÷ engine (subprocess)", "Peak RSS engine / CPython", "Note"]
+    static let header = ["Group", "Case", "Engine (sandbox, in-process)", "Engine (subprocess)", "CPython (`python3 -I`)",
+                         "CPython ÷ engine (sandbox)", "CPython ÷ engine (subprocess)",
+                         "Sandbox child: private / RSS", "Peak RSS: engine subprocess / CPython", "Note"]
 
     func cells(_ row: BenchRow) -> [String] {
         if let t = row.throughput {
-            return [row.group, row.name, Format.fixed(t.value, 1) + " " + t.unit, "", "", "", "",
-                    Format.bytes(t.peakRSS), row.note]
+            return [row.group, row.name, Format.fixed(t.value, 1) + " " + t.unit, "", "", "", "", "",
+                    t.peakRSS.map { "bench process: " + Format.bytes($0) } ?? "", row.note]
         }
-        let rssEngine = row.engine?.peakRSS ?? row.engineSubprocess?.peakRSS
-        let rss = (rssEngine == nil && row.cpython?.peakRSS == nil) ? "–"
-            : "\(Format.bytes(rssEngine)) / \(Format.bytes(row.cpython?.peakRSS))"
+        let child = row.engine?.peakRSS == nil ? "–"
+            : "\(Format.bytes(row.engine?.privateBytes)) / \(Format.bytes(row.engine?.peakRSS))"
+        let peaks = (row.engineSubprocess?.peakRSS == nil && row.cpython?.peakRSS == nil) ? "–"
+            : "\(Format.bytes(row.engineSubprocess?.peakRSS)) / \(Format.bytes(row.cpython?.peakRSS))"
         return [row.group, row.name, Format.measurement(row.engine), Format.measurement(row.engineSubprocess),
-                Format.measurement(row.cpython), Format.ratio(row.speedup), Format.ratio(row.speedupSubprocess), rss, row.note]
+                Format.measurement(row.cpython), Format.ratio(row.speedup), Format.ratio(row.speedupSubprocess),
+                child, peaks, row.note]
     }
 
     func markdown() -> String {

@@ -6,8 +6,6 @@ import Glibc
 struct SubprocessResult: Sendable {
     var exitStatus: Int32
     var seconds: Double
-    /// `ru_maxrss` of the child from `wait4`, in bytes.
-    var peakRSS: Int
     var stdout: String
     var stderr: String
 }
@@ -36,15 +34,29 @@ struct Subprocess {
         let rc = posix_spawn(&pid, executable, &actions, nil, &cArgs, environ)
         guard rc == 0 else { throw BenchError("cannot start \(executable): \(String(cString: strerror(rc)))") }
         var status: Int32 = 0
-        var usage = rusage()
-        while wait4(pid, &status, 0, &usage) < 0 {
+        while waitpid(pid, &status, 0) < 0 {
             guard errno == EINTR else { throw BenchError("wait4 failed for \(executable)") }
         }
         let seconds = Clock.now() - started
         // WIFEXITED / WEXITSTATUS by hand (the C macros are not imported).
         let exit: Int32 = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
-        return SubprocessResult(exitStatus: exit, seconds: seconds, peakRSS: usage.ru_maxrss * 1024,
-                                stdout: TextFile.read(outPath) ?? "", stderr: TextFile.read(errPath) ?? "")
+        return SubprocessResult(exitStatus: exit, seconds: seconds, stdout: TextFile.read(outPath) ?? "", stderr: TextFile.read(errPath) ?? "")
+    }
+
+    /// Peak RSS of one run of the program, measured by `/usr/bin/time -f %M`, in bytes.
+    ///
+    /// Not `wait4`'s `ru_maxrss` of our own child: `posix_spawn` starts it with `vfork`, and at
+    /// `exec` Linux folds the *parent's* peak RSS into the child's `maxrss`, so every figure
+    /// would be at least this benchmark's own size. GNU time forks (not vforks) its child from a
+    /// small process, so the figure is the program's own.
+    func peakRSS(_ executable: String, _ arguments: [String]) -> Int? {
+        let time = "/usr/bin/time"
+        guard access(time, X_OK) == 0 else { return nil }
+        let report = scratchDirectory + "/peak-rss"
+        guard let r = try? run(time, ["-f", "%M", "-o", report, executable] + arguments), r.exitStatus >= 0,
+              let text = TextFile.read(report),
+              let kb = text.split(separator: "\n").last.flatMap({ Int($0.trimmingSpaces()) }) else { return nil }
+        return kb * 1024
     }
 
     /// The absolute path of `name` on `PATH`, if it is there and executable.
