@@ -6,35 +6,47 @@ extension Bench {
     /// before the bridge lands), only CPython is timed and the row says so.
     mutating func compareScript(group: String, name: String, source: String, file: String) throws {
         try TextFile.write(source, to: file)
+        // Copies for the closures below (self is mutating here).
+        let (inProcess, engineScript, cpython) = (self.inProcess, self.engineScript, self.cpython)
         var notes: [String] = []
         let probe = try inProcess.run(source: source, fileName: file)
         let reference = try cpython?.run(file: file)
 
         var engine: Measurement?
         var engineSub: Measurement?
+        var cpythonTime: Measurement?
+        // The runners that apply, measured in interleaved rounds.
+        var bodies: [() throws -> (seconds: Double, memory: MemoryNow?)] = []
         if probe.isUnsupportedYet {
             notes.append("engine: unsupported yet (\(Self.unsupportedModule(in: probe.stderr)))")
         } else {
-            engine = try plan.measureWithMemory {
+            bodies.append {
                 let r = try inProcess.run(source: source, fileName: file)
                 return (r.seconds, r.memory)
             }
-            if let engineScript {
-                engineSub = try plan.measure { try engineScript.run(file: file).seconds }
-                engineSub?.peakRSS = engineScript.peakRSS(file: file)
-            }
+            if let engineScript { bodies.append { (try engineScript.run(file: file).seconds, nil) } }
             if let reference {
                 notes.append(Self.compare(engine: probe, cpython: reference))
             } else {
                 notes.append("exit \(probe.exitStatus)")
             }
         }
-        var cpythonTime: Measurement?
         if let cpython {
-            cpythonTime = try plan.measure { try cpython.run(file: file).seconds }
-            cpythonTime?.peakRSS = cpython.peakRSS(file: file)
+            bodies.append { (try cpython.run(file: file).seconds, nil) }
         } else {
             notes.append("python3 absent")
+        }
+        var results = try plan.measureInterleaved(bodies)[...]
+        if !probe.isUnsupportedYet {
+            engine = results.popFirst()
+            if let engineScript {
+                engineSub = results.popFirst()
+                engineSub?.peakRSS = engineScript.peakRSS(file: file)
+            }
+        }
+        if let cpython {
+            cpythonTime = results.popFirst()
+            cpythonTime?.peakRSS = cpython.peakRSS(file: file)
         }
         add(BenchRow(group: group, name: name, engine: engine, engineSubprocess: engineSub, cpython: cpythonTime,
                      note: notes.joined(separator: "; ")))

@@ -55,16 +55,25 @@ struct Bench {
 
     func emit() throws {
         let table = ReportTable(rows: rows)
+        let machine = MachineInfo.current(python: cpython?.executable, scratch: scratch)
+        print("Machine: \(machine.cpuModel), \(machine.processors) processors, \(machine.memoryTotal) memory; "
+              + "\(machine.python ?? "no python3"); \(machine.date); load average \(machine.loadAverage); "
+              + "plan: \(options.quick ? "quick" : "standard")\n")
         print(options.markdown ? table.markdown() : table.text(), terminator: "")
         if let path = options.jsonPath {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-            let document = BenchDocument(machine: MachineInfo.current(python: cpython?.executable, scratch: scratch), quick: options.quick,
+            let document = BenchDocument(machine: machine, quick: options.quick,
                                          rows: rows)
             let data = try encoder.encode(document)
             try TextFile.writeBytes(Array(data), to: path)
             log("wrote \(path)")
         }
+    }
+
+    /// Removes the scratch directory (cell scripts, generated sheets).
+    func removeScratch() {
+        try? FileManager.default.removeItem(atPath: scratch)
     }
 
     mutating func add(_ row: BenchRow) {

@@ -9,6 +9,8 @@ struct MachineInfo: Codable {
     var memoryTotal: String
     var python: String?
     var date: String
+    /// /proc/loadavg at the end of the run: on a shared machine, the figures' context.
+    var loadAverage: String
 
     static func current(python: String?, scratch: String) -> MachineInfo {
         let cpu = TextFile.read("/proc/cpuinfo")?.split(separator: "\n")
@@ -25,8 +27,9 @@ struct MachineInfo: Codable {
         var tm = tm()
         gmtime_r(&now, &tm)
         let date = "\(1900 + Int(tm.tm_year))-\(pad(Int(tm.tm_mon) + 1))-\(pad(Int(tm.tm_mday))) \(pad(Int(tm.tm_hour))):\(pad(Int(tm.tm_min))) UTC"
+        let load = TextFile.read("/proc/loadavg")?.split(separator: " ").prefix(3).joined(separator: " ") ?? "unknown"
         return MachineInfo(cpuModel: cpu, processors: Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))), memoryTotal: mem,
-                           python: version, date: date)
+                           python: version, date: date, loadAverage: load)
     }
 
     private static func pad(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }

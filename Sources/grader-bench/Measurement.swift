@@ -58,6 +58,33 @@ struct SamplingPlan: Sendable {
         try measureWithMemory { (try body(), nil) }
     }
 
+    /// Several bodies measured in rounds (one run of each per round, after one warm-up each),
+    /// so that load from other processes on a shared machine falls on all sides alike and the
+    /// ratios between them stay meaningful. The budget applies to the round.
+    func measureInterleaved(_ bodies: [() throws -> (seconds: Double, memory: MemoryNow?)]) throws -> [Measurement] {
+        for body in bodies { _ = try body() }
+        var samples = [[Double]](repeating: [], count: bodies.count)
+        var memory = [MemoryNow?](repeating: nil, count: bodies.count)
+        let started = Clock.now()
+        var rounds = 0
+        while rounds < maxRuns && (rounds < minRuns || Clock.now() - started < budgetSeconds * Double(bodies.count)) {
+            for (i, body) in bodies.enumerated() {
+                let run = try body()
+                samples[i].append(run.seconds)
+                if let m = run.memory {
+                    memory[i] = MemoryNow(rss: Swift.max(memory[i]?.rss ?? 0, m.rss),
+                                          privateBytes: Swift.max(memory[i]?.privateBytes ?? 0, m.privateBytes))
+                }
+            }
+            rounds += 1
+        }
+        return samples.indices.map { i in
+            var m = Measurement(samples: samples[i], peakRSS: memory[i]?.rss)
+            m.privateBytes = memory[i]?.privateBytes
+            return m
+        }
+    }
+
     /// The same, for bodies that also report the memory of what they ran (the largest is kept).
     func measureWithMemory(_ body: () throws -> (seconds: Double, memory: MemoryNow?)) rethrows -> Measurement {
         _ = try body()

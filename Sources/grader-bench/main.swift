@@ -30,6 +30,7 @@ if let file = options.runFile {
 
 do {
     var bench = try Bench(options: options)
+    defer { bench.removeScratch() }
     try bench.runAll()
     try bench.emit()
 } catch {
