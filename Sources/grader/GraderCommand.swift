@@ -11,6 +11,8 @@ struct GraderCommand: ParsableCommand {
             // Subcommands, one file each (ParseCommand.swift, RunCommand.swift, ...).
             ParseCommand.self,
             RunCommand.self,
+            CheckRubricCommand.self,
+            CalibrateCommand.self,
         ]
     )
 }

@@ -21,6 +21,18 @@ struct RunCommand: ParsableCommand {
     @Option(name: .long, help: "Stop once the program wrote this many bytes of output.")
     var maxOutput: Int?
 
+    @Option(name: .long, help: "How multiprocessing starts processes: fork (Linux's default) or spawn (macOS, Windows).")
+    var startMethod: String = "fork"
+
+    @Option(name: .long, help: "Most processes the program may start; Process.start() beyond it raises.")
+    var maxProcesses: Int = 32
+
+    @Option(name: .long, help: "After the run, print its record (processes, pool tasks, output by process) as JSON: `json`.")
+    var trace: String?
+
+    @Option(name: .long, help: "Write the --trace record to this file instead of stderr.")
+    var traceFile: String?
+
     @Argument(help: "The Python file to run.")
     var file: String
 
@@ -32,12 +44,45 @@ struct RunCommand: ParsableCommand {
             FileHandleWriter.stderr("grader run: can't open file '\(file)': [Errno 2] No such file or directory\n")
             throw ExitCode(2)
         }
-        let runtime = PythonRuntime(limits: ExecutionLimits(maxSteps: maxSteps, timeout: timeout, maxOutputBytes: maxOutput))
+        guard ["fork", "spawn"].contains(startMethod) else {
+            FileHandleWriter.stderr("grader run: --start-method must be fork or spawn, not '\(startMethod)'\n")
+            throw ExitCode(64)
+        }
+        if let trace, trace != "json" {
+            FileHandleWriter.stderr("grader run: --trace supports only 'json', not '\(trace)'\n")
+            throw ExitCode(64)
+        }
+        guard maxProcesses >= 0 else {
+            FileHandleWriter.stderr("grader run: --max-processes must be at least 0\n")
+            throw ExitCode(64)
+        }
+        let supervisor = try RunSupervisor(startMethod: startMethod, maxProcesses: maxProcesses, tracing: trace != nil)
+        let runtime = PythonRuntime(stdout: supervisor.stdout, stderr: supervisor.stderr,
+                                    limits: ExecutionLimits(maxSteps: maxSteps, timeout: timeout, maxOutputBytes: maxOutput),
+                                    registry: supervisor.registry)
         // CPython shows the script's absolute path in tracebacks.
         let path = realpath(file, nil).map { p -> String in defer { free(p) }; return String(cString: p) } ?? file
         let outcome = runtime.run(source: source, fileName: path, arguments: arguments, scriptArgument: file)
         runtime.flush()
+        let leftBehind = supervisor.cleanUp()
+        if let document = supervisor.traceDocument(exitStatus: outcome.exitStatus, leftBehind: leftBehind) {
+            writeTrace(document)
+        }
         if outcome.exitStatus != 0 { throw ExitCode(outcome.exitStatus) }
+    }
+
+    func writeTrace(_ document: String) {
+        guard let traceFile else {
+            FileHandleWriter.stderr(document)
+            return
+        }
+        guard let fp = fopen(traceFile, "wb") else {
+            FileHandleWriter.stderr("grader run: cannot write the trace to '\(traceFile)'\n")
+            return
+        }
+        defer { fclose(fp) }
+        let bytes = Array(document.utf8)
+        _ = fwrite(bytes, 1, bytes.count, fp)
     }
 
     func readSource(_ path: String) -> String? {

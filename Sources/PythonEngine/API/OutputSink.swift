@@ -21,6 +21,9 @@ public final class OutputSink: @unchecked Sendable {
     public private(set) var bytesWritten = 0
     /// Stop the program once this many bytes were written (nil: unlimited).
     public var byteLimit: Int?
+    /// Sees every chunk just before it is written to the descriptor, in the process writing it
+    /// (the run record tags output lines with the writing process this way).
+    public var flushObserver: (([UInt8]) -> Void)?
 
     public init(_ target: Target) { self.target = target }
 
@@ -45,6 +48,7 @@ public final class OutputSink: @unchecked Sendable {
     /// multiprocessing layer before every fork.
     public func flush() {
         guard case .fileDescriptor(let fd) = target, !buffer.isEmpty else { return }
+        flushObserver?(buffer)
         var offset = 0
         buffer.withUnsafeBytes { raw in
             while offset < raw.count {

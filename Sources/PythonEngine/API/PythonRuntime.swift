@@ -39,6 +39,8 @@ public final class PythonRuntime {
         if outcome.exitStatus == 0 && outcome.uncaughtException == nil {
             outcome = interpreter.finalizeGlobals(fileName: fileName) ?? outcome
         }
+        // Like CPython's atexit hook in multiprocessing: join children, stop pools.
+        interpreter.multiprocessingAtExit()
         interpreter.flush()
         return outcome
     }

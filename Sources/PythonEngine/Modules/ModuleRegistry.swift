@@ -49,7 +49,8 @@ public struct ModuleRegistry: Sendable {
         r.register("json") { PyModuleHandle($0.makeJSONModule()) }
         r.register("abc") { PyModuleHandle($0.makeAbcModule()) }
         r.register("dataclasses") { PyModuleHandle($0.makeDataclassesModule()) }
-        return r
+        // Last, so it wraps the final `os` (adding `os.kill` for the program's own processes).
+        return r.registeringMultiprocessing()
     }()
 }
 

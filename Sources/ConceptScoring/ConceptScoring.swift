@@ -1,1 +1,0 @@
-// The ConceptScoring layer. See README "Architecture".

@@ -1,1 +1,0 @@
-// The Rubrics layer. See README "Architecture".

@@ -1,6 +1,0 @@
-import Testing
-@testable import ConceptScoring
-
-@Test func ConceptScoringLinks() {
-    #expect(Bool(true))
-}

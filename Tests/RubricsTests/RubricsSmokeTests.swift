@@ -1,6 +1,0 @@
-import Testing
-@testable import Rubrics
-
-@Test func RubricsLinks() {
-    #expect(Bool(true))
-}
