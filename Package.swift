@@ -43,7 +43,7 @@ let package = Package(
         ),
 
         // Benchmarks against CPython (BENCHMARKS.md). Single-threaded: it forks sandboxes in-process.
-        .executableTarget(name: "grader-bench", dependencies: ["PythonEngine", "ProcessRuntime", "AnswerSheets"]),
+        .executableTarget(name: "grader-bench", dependencies: ["PythonEngine", "ProcessRuntime", "AnswerSheets", "ConceptScoring"]),
 
         // A single-threaded helper the ProcessRuntime tests spawn: the test runner is threaded and
         // must never fork, so everything that forks runs in this probe.

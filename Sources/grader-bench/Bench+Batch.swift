@@ -1,4 +1,5 @@
 import AnswerSheets
+import ConceptScoring
 import Foundation
 
 /// A whole batch: generate sheets, read them, grade them end to end. And prose scoring alone.
@@ -53,8 +54,53 @@ extension Bench {
                      note: "skipped: `grader grade` exists but this harness does not know its options yet"))
     }
 
-    mutating func benchProse() {
-        add(BenchRow(group: "prose", name: "prose scoring (answers/s)",
-                     note: "skipped: ConceptScoring is on branch `rubric`, not on main yet"))
+    /// ConceptScorer alone: every prose answer of the samples and of a generated batch (the
+    /// samples' answers recombined), scored against rubrics/multiprocessing.yaml.
+    mutating func benchProse() throws {
+        let rubricPath = root + "/rubrics/multiprocessing.yaml"
+        guard TextFile.exists(rubricPath) else {
+            add(BenchRow(group: "prose", name: "prose scoring", note: "skipped: no rubrics/multiprocessing.yaml"))
+            return
+        }
+        let scorer: ConceptScorer
+        do {
+            scorer = try ConceptScorer.load(path: rubricPath)
+        } catch {
+            add(BenchRow(group: "prose", name: "prose scoring", note: "skipped: rubric does not load: \(error)"))
+            return
+        }
+        let proseIDs = Set(scorer.proseQuestions.map(\.id))
+        var answers: [(id: String, text: String)] = []
+        for sheet in try loadSampleSheets() {
+            for q in sheet.questions where proseIDs.contains(q.id) { answers.append((q.id, q.scoringText)) }
+        }
+        guard !answers.isEmpty else {
+            add(BenchRow(group: "prose", name: "prose scoring", note: "skipped: no prose answers in the samples"))
+            return
+        }
+        // Recombine sentences across answers to the same question so the set is larger and
+        // varied, as a class's answers are.
+        var byQuestion: [String: [String]] = [:]
+        for a in answers { byQuestion[a.id, default: []].append(a.text) }
+        var varied = answers
+        for i in 0..<max(0, 500 - answers.count) {
+            let a = answers[i % answers.count]
+            let others = byQuestion[a.id] ?? [a.text]
+            let other = others[(i * 7 + 3) % others.count]
+            let sentences = other.split(separator: ".", omittingEmptySubsequences: true)
+            let borrowed = sentences.isEmpty ? "" : String(sentences[i % sentences.count])
+            varied.append((a.id, a.text + " " + borrowed + "."))
+        }
+        var failures = 0
+        let m = try plan.measure {
+            let t = Clock.now()
+            for a in varied {
+                do { _ = try scorer.score(answer: a.text, for: a.id) } catch { failures += 1 }
+            }
+            return Clock.now() - t
+        }
+        add(BenchRow(group: "prose", name: "ConceptScorer.score, \(varied.count) answers",
+                     throughput: Throughput(value: Double(varied.count) / m.median, unit: "answers/s", peakRSS: nil),
+                     note: "median of \(m.samples.count) passes (\(Format.seconds(m.median)) a pass); \(failures) scoring errors"))
     }
 }

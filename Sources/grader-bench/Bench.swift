@@ -49,7 +49,7 @@ struct Bench {
         if options.wants("cpu") { try benchCPULoops() }
         if options.wants("primitives") { try benchPrimitives() }
         if options.wants("cells") { try benchCells() }
-        if options.wants("prose") { benchProse() }
+        if options.wants("prose") { try benchProse() }
         if options.wants("batch") { try benchBatch() }
     }
 

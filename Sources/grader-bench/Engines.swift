@@ -24,7 +24,11 @@ struct InProcessEngine {
     func run(source: String, fileName: String) throws -> RunResult {
         let started = Clock.now()
         let outcome = try Sandbox(limits: limits).run { context in
-            let runtime = PythonRuntime()
+            // As the batch grader runs a cell: multiprocessing on real processes, forks counted
+            // against the sandbox's process budget.
+            let registry = ModuleRegistry.standard.registeringMultiprocessing(
+                MultiprocessingConfiguration(startMethod: "fork", budget: context.budget))
+            let runtime = PythonRuntime(registry: registry)
             let result = runtime.run(source: source, fileName: fileName)
             runtime.flush()
             // The child's memory before it exits, sent back as a record.

@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import ProcessRuntime
 import PythonEngine
 
 // grader-bench: the engine, the process layer and the pipeline against CPython, on this
@@ -22,9 +23,17 @@ if let file = options.runFile {
         exit(2)
     }
     let path = realpath(file, nil).map { p -> String in defer { free(p) }; return String(cString: p) } ?? file
-    let runtime = PythonRuntime()
+    // A process budget as `grader run` sets one up (without its subreaper cleanup and trace:
+    // the benchmark prefers a release `grader` next to it and uses this only without one).
+    // The region outlives the run: the budget lives in it.
+    let region = try? SharedMemoryRegion(size: 1 << 16)
+    let budget = region.flatMap { try? ProcessBudget(in: $0, limit: 32) }
+    let registry = ModuleRegistry.standard.registeringMultiprocessing(
+        MultiprocessingConfiguration(startMethod: "fork", budget: budget))
+    let runtime = PythonRuntime(registry: registry)
     let outcome = runtime.run(source: source, fileName: path, scriptArgument: file)
     runtime.flush()
+    withExtendedLifetime(region) {}
     exit(outcome.exitStatus)
 }
 
