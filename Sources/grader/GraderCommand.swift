@@ -13,6 +13,9 @@ struct GraderCommand: ParsableCommand {
             RunCommand.self,
             CheckRubricCommand.self,
             CalibrateCommand.self,
+            GradeCommand.self,
+            MergeCommand.self,
+            GradeWorkerCommand.self,
         ]
     )
 }

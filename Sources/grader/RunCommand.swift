@@ -95,7 +95,16 @@ struct RunCommand: ParsableCommand {
             if n <= 0 { break }
             bytes += buffer[0..<n]
         }
-        return String(decoding: bytes, as: UTF8.self)
+        // Bytes become source text as CPython's tokenizer decides (PEP 263 coding lines, BOM,
+        // otherwise strict UTF-8); a file that is not text stops before anything runs.
+        let absolute = realpath(path, nil).map { p -> String in defer { free(p) }; return String(cString: p) } ?? path
+        switch SourceDecoding.decode(bytes, fileName: absolute) {
+        case .success(let text):
+            return text
+        case .failure(let error):
+            FileHandleWriter.stderr("SyntaxError: \(error.message)\n")
+            Glibc.exit(1)
+        }
     }
 }
 

@@ -8,7 +8,7 @@ enum FeedbackWriter {
     static func lines(for score: ProseScore, question: RubricQuestion) -> [String] {
         var lines: [String] = []
         if score.limits.contains(.tooShort) {
-            lines.append("Too short to mark: \(score.wordCount) word\(score.wordCount == 1 ? "" : "s"), at least \(question.minWords) needed.")
+            lines.append(tooShort(score, question))
         }
         for concept in score.earned {
             guard let evidence = concept.evidence else { continue }
@@ -25,6 +25,16 @@ enum FeedbackWriter {
             guard let evidence = misconception.evidence else { continue }
             lines.append("Misconception (\(points(misconception.points))): \"\(evidence.quote)\": \(misconception.feedback)")
         }
+        return lines + limitNotes(for: score, question: question, includingTooShort: false)
+    }
+
+    /// Only the lines about the score as a whole (too short, capped, held by a missing required
+    /// idea): for reports that list each concept in a structured section of their own.
+    static func limitNotes(for score: ProseScore, question: RubricQuestion, includingTooShort: Bool = true) -> [String] {
+        var lines: [String] = []
+        if includingTooShort, score.limits.contains(.tooShort) {
+            lines.append(tooShort(score, question))
+        }
         if score.limits.contains(.capped) {
             lines.append("The concepts found add up to more than \(points(question.cap)); the question is capped there.")
         }
@@ -32,6 +42,10 @@ enum FeedbackWriter {
             lines.append("A required idea is missing, so this answer is held at \(points(question.requiredCap)) of \(points(question.proseMax)).")
         }
         return lines
+    }
+
+    private static func tooShort(_ score: ProseScore, _ question: RubricQuestion) -> String {
+        "Too short to mark: \(score.wordCount) word\(score.wordCount == 1 ? "" : "s"), at least \(question.minWords) needed."
     }
 
     /// "own-memory" → "own memory".

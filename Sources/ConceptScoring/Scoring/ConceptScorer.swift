@@ -139,6 +139,7 @@ public struct ConceptScorer: Sendable {
         var result = ProseScore(questionID: question.id, score: score, max: question.proseMax, wordCount: analyzed.wordCount,
                                 earned: earned, missing: missing, misconceptions: spotted, limits: limits, feedback: [])
         result.feedback = FeedbackWriter.lines(for: result, question: question)
+        result.notes = FeedbackWriter.limitNotes(for: result, question: question)
         return result
     }
 }

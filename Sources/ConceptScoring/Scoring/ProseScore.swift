@@ -36,6 +36,9 @@ public struct ProseScore: Sendable, Codable, Hashable {
     public var limits: [ScoreLimit]
     /// Feedback for the student, one line per point made.
     public var feedback: [String]
+    /// The lines of `feedback` about the score as a whole (too short, capped, a required idea
+    /// missing), for reports that show each concept in its own structured section.
+    public var notes: [String] = []
 
     /// Ids of the concepts and misconceptions that fired, for calibration reports.
     public var firedConceptIDs: [String] { earned.map(\.id) + misconceptions.map(\.id) }

@@ -188,7 +188,13 @@ extension Interpreter {
                     previous = key
                 }
                 out += "  File \"\(entry.fileName)\", line \(entry.line), in \(entry.name)\n"
-                if let src = sourceLine(entry.fileName, entry.line) { out += "    \(src)\n" }
+                if let src = sourceLine(entry.fileName, entry.line) {
+                    out += "    \(src)\n"
+                    if let caret = entry.caret, let full = sources[entry.fileName]?[entry.line - 1],
+                       let marks = caret.render(sourceLine: String(full)) {
+                        out += marks + "\n"
+                    }
+                }
             }
             flushRepeats()
         }
@@ -198,7 +204,7 @@ extension Interpreter {
 
     func exceptionLine(_ exc: PyExceptionObject) -> String {
         let name = exc.cls.moduleName == "builtins" || exc.cls.moduleName == "__main__" ? exc.cls.qualifiedName : "\(exc.cls.moduleName).\(exc.cls.qualifiedName)"
-        let message = (try? str(exc)) ?? "<exception str() failed>"
+        let message = ((try? str(exc)) ?? "<exception str() failed>") + suggestionSuffix(exc)
         return message.isEmpty ? name : "\(name): \(message)"
     }
 
@@ -209,8 +215,15 @@ extension Interpreter {
             let stripped = raw.drop { $0 == " " || $0 == "\t" || $0 == "\u{0C}" }
             if !stripped.isEmpty {
                 let indent = raw.count - stripped.count
-                out += "    \(stripped.trimmingTrailingWhitespace)\n"
-                out += "    " + String(repeating: " ", count: max(0, e.column - 1 - indent)) + "^\n"
+                let shown = stripped.trimmingTrailingWhitespace
+                out += "    \(shown)\n"
+                // As CPython's print_error_text: no caret when it would fall left of the text,
+                // none past its end, and `^` over the whole offending range when known.
+                let offset = min(e.column - 1 - indent, shown.count)
+                if offset >= 0 {
+                    let carets = e.endColumn > e.column ? e.endColumn - e.column : 1
+                    out += "    " + String(repeating: " ", count: offset) + String(repeating: "^", count: carets) + "\n"
+                }
             }
         }
         out += "\(e.typeName): \(e.message)\n"

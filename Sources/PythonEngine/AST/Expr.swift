@@ -6,16 +6,22 @@ public final class Expr: Sendable {
     public let kind: ExprKind
     public let line: Int
     public let column: Int
+    /// Where the expression's source ends (1-based column just past its last character), for
+    /// the caret lines under tracebacks; 0 when unknown (nodes built outside the parser).
+    public let endLine: Int
+    public let endColumn: Int
     /// For literals: the immutable value object, built once so evaluating a literal allocates
     /// nothing (ints, floats, strs and bytes are immutable, so sharing them is safe).
     let constantValue: PyObject?
     /// For names: the local slot the parser resolved (-1: not a local of the enclosing function).
     let nameSlot: NameSlot?
 
-    public init(_ kind: ExprKind, line: Int, column: Int) {
+    public init(_ kind: ExprKind, line: Int, column: Int, endLine: Int = 0, endColumn: Int = 0) {
         self.kind = kind
         self.line = line
         self.column = column
+        self.endLine = endLine
+        self.endColumn = endColumn
         if case .name = kind { nameSlot = NameSlot() } else { nameSlot = nil }
         if case .constant(let c) = kind {
             switch c {

@@ -97,7 +97,7 @@ extension Interpreter {
         def("callable") { i, a in
             try i.exactArgs(a, "callable", 1)
             let v = a.positional[0]
-            return PyBool.of(v is PyFunction || v is PyNativeFunction || v is PyBoundMethod || v is PyClass || i.specialMethod(v, "__call__") != nil)
+            return PyBool.of(i.isCallable(v))
         }
         def("chr") { i, a in
             try i.exactArgs(a, "chr", 1)
@@ -259,7 +259,7 @@ extension Interpreter {
                 var out: [PyObject] = []
                 for (k, it) in its.enumerated() {
                     guard let v = try interp.nextItem(it) else {
-                        if strict && k > 0 { throw interp.valueError("zip() argument \(k + 1) is shorter than argument 1") }
+                        if strict { try interp.checkStrictZipEnd(its, exhausted: k) }
                         return nil
                     }
                     out.append(v)
@@ -348,18 +348,10 @@ extension Interpreter {
         def("globals") { i, _ in i.dictFromStrings(i.mainGlobals.values) }
         def("locals") { i, _ in i.dictFromStrings(i.mainGlobals.values) }
         def("dir") { i, a in
-            var names: Set<String> = []
-            if let o = a.positional.first {
-                if let inst = o as? PyInstance { names.formUnion(inst.attributes.keys) }
-                if let m = o as? PyModule { names.formUnion(m.dict.keys) }
-                let cls = (o as? PyClass) ?? o.pyClass
-                for k in cls.mro { names.formUnion(k.dict.keys) }
-            } else {
-                names.formUnion(i.mainGlobals.values.keys)
-            }
-            return PyList(names.sorted().map { PyString($0) })
+            let names = try a.positional.first.map { try i.directoryNames($0) } ?? i.mainGlobals.values.keys.sorted()
+            return PyList(names.map { PyString($0) })
         }
-        for name in ["exec", "eval", "compile", "__import__", "breakpoint", "memoryview", "bytearray"] {
+        for name in ["exec", "eval", "compile", "__import__", "breakpoint", "memoryview"] {
             def(name) { i, _ in
                 throw i.error(ExceptionTypes.notImplementedError, "\(name)() is not supported by this Python engine")
             }
@@ -487,5 +479,36 @@ extension Interpreter {
         if let m = target as? PyModule, m.name == "sys.stderr" { stderr.flush(); return }
         if target == nil || (target as? PyModule)?.name == "sys.stdout" { stdout.flush(); return }
         if let f = try getAttributeOrNil(target!, "flush") { _ = try call(f, CallArgs()) }
+    }
+}
+
+extension Interpreter {
+    /// `callable(v)`.
+    func isCallable(_ v: PyObject) -> Bool {
+        v is PyFunction || v is PyNativeFunction || v is PyBoundMethod || v is PyClass || v is PyLruCacheWrapper
+            || specialMethod(v, "__call__") != nil
+    }
+
+    /// `dir(o)`: the sorted names of its own namespace and of its type's MRO.
+    func directoryNames(_ o: PyObject) throws -> [String] {
+        var names: Set<String> = []
+        if let inst = o as? PyInstance { names.formUnion(inst.attributes.keys) }
+        if let m = o as? PyModule { names.formUnion(m.dict.keys) }
+        let cls = (o as? PyClass) ?? o.pyClass
+        for k in cls.mro { names.formUnion(k.dict.keys) }
+        return names.sorted()
+    }
+
+    /// `zip(..., strict=True)` ran out of iterator `exhausted`: CPython then raises if that was not
+    /// the first one ("shorter"), or if any later one still has an item ("longer"), naming the
+    /// arguments as `argument 1` or `arguments 1-k`.
+    func checkStrictZipEnd(_ its: [PyObject], exhausted: Int) throws {
+        func others(_ k: Int) -> String { k == 1 ? "argument 1" : "arguments 1-\(k)" }
+        if exhausted > 0 {
+            throw valueError("zip() argument \(exhausted + 1) is shorter than \(others(exhausted))")
+        }
+        for k in its.indices.dropFirst() where try nextItem(its[k]) != nil {
+            throw valueError("zip() argument \(k + 1) is longer than \(others(k))")
+        }
     }
 }

@@ -209,10 +209,48 @@ extension BuiltinMethodTables {
         }
         method(BuiltinTypes.float, "as_integer_ratio") { i, a in
             let f = try receiver(i, a, PyFloat.self, "as_integer_ratio").value
-            let (n, d) = exactRational(f)
-            return PyTuple([PyInt.make(n), PyInt.make(d)])
+            do {
+                let (n, d) = try pythonAsIntegerRatio(f)
+                return PyTuple([PyInt.make(n), PyInt.make(d)])
+            } catch let e as SupportError { throw i.convert(e) }
+        }
+        method(BuiltinTypes.float, "hex") { i, a in PyString(pythonFloatHex(try receiver(i, a, PyFloat.self, "hex").value)) }
+        method(BuiltinTypes.int, "as_integer_ratio") { i, a in
+            PyTuple([PyInt.make(try receiver(i, a, PyInt.self, "as_integer_ratio").bigValue), PyInt.make(1)])
+        }
+        // range.index/count: arithmetic for ints, an equality scan for anything else (as CPython).
+        method(BuiltinTypes.range, "index") { i, a in
+            let r = try receiver(i, a, PyRange.self, "index")
+            let x = try i.arg(a, 1, "index")
+            if let n = x as? PyInt, !(x is PyBool) {
+                if try i.contains(r, n) { return PyInt.make((n.bigValue - r.start) / r.step) }
+                throw i.valueError("\(try i.repr(n)) is not in range")
+            }
+            var k = 0
+            let it = try i.getIterator(r)
+            while let v = try i.nextItem(it) {
+                if try i.equals(v, x) { return PyInt.make(k) }
+                k += 1
+            }
+            throw i.valueError("sequence.index(x): x not in sequence")
+        }
+        method(BuiltinTypes.range, "count") { i, a in
+            let r = try receiver(i, a, PyRange.self, "count")
+            let x = try i.arg(a, 1, "count")
+            if x is PyInt && !(x is PyBool) { return PyInt.make(try i.contains(r, x) ? 1 : 0) }
+            var n = 0
+            let it = try i.getIterator(r)
+            while let v = try i.nextItem(it) {
+                if try i.equals(v, x) { n += 1 }
+            }
+            return PyInt.make(n)
         }
         method(BuiltinTypes.object, "__init__") { _, _ in PyNone.shared }
+        // object.__hash__: identity hashing, which a class can restore after defining __eq__.
+        method(BuiltinTypes.object, "__hash__") { i, a in
+            guard let o = a.positional.first else { throw i.typeError("descriptor '__hash__' of 'object' object needs an argument") }
+            return PyInt.make(i.id(of: o) >> 4)
+        }
         // `super().__init__(...)` from subclasses of list/dict fills the builtin storage.
         method(BuiltinTypes.list, "__init__") { i, a in
             let l = try receiver(i, a, PyList.self, "__init__")

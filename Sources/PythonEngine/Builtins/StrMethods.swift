@@ -227,9 +227,10 @@ extension BuiltinMethodTables {
             if let t = o as? PyTuple { return PyTuple(t.items.map(bytesResult)) }
             return o
         }
-        for name in ["upper", "lower", "strip", "lstrip", "rstrip", "split", "rsplit", "startswith", "endswith", "find", "rfind",
-                     "index", "rindex", "count", "replace", "join", "isdigit", "isalpha", "isspace", "isupper", "islower",
-                     "title", "capitalize", "center", "ljust", "rjust", "zfill", "partition", "rpartition", "splitlines", "swapcase"] {
+        // Case changes, predicates and whitespace splitting are ASCII-only for bytes, so they
+        // live in BytesMethods.swift; these behave identically through latin-1.
+        for name in ["startswith", "endswith", "find", "rfind", "index", "rindex", "count", "replace", "join",
+                     "center", "ljust", "rjust", "zfill", "partition", "rpartition"] {
             guard let strMethod = t.dict[name] else { continue }
             method(BuiltinTypes.bytes, name) { i, a in
                 let recv = try receiver(i, a, PyBytes.self, name)
@@ -242,9 +243,6 @@ extension BuiltinMethodTables {
             let b = try receiver(i, a, PyBytes.self, "decode")
             let enc = try optStr(i, a, 1, "encoding") ?? "utf-8", errors = try optStr(i, a, 2, "errors") ?? "strict"
             return PyString(try support(i) { () throws(SupportError) in try pythonDecode(b.value, encoding: enc, errors: errors) })
-        }
-        method(BuiltinTypes.bytes, "hex") { i, a in
-            PyString(try receiver(i, a, PyBytes.self, "hex").value.map { String($0, radix: 16).leftPadded(to: 2) }.joined())
         }
     }
 }

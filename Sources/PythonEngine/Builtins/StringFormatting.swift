@@ -29,11 +29,24 @@ extension Interpreter {
     }
 
     /// printf-style `%` formatting, through the Support formatter (CPython's PyUnicode_Format).
+    /// CPython's PyMapping_Check as `%` applies it: any subscriptable object other than a tuple
+    /// or str serves `%(key)s` (so `'%s' % [1]` prints `[1]`, and `'%(a)s' % [1]` fails with
+    /// list's own TypeError).
+    func supportsSubscript(_ o: PyObject) -> Bool {
+        switch o {
+        case is PyString, is PyTuple: return false
+        case is PyDict, is PyList, is PyRange, is PyBytes: return true
+        default:
+            if let base = (o as? PyInstance)?.builtinValue, supportsSubscript(base) { return true }
+            return specialMethod(o, "__getitem__") != nil
+        }
+    }
+
     func percentFormat(_ template: String, _ argsObj: PyObject) throws -> String {
         let args: PercentArguments<PyObject>
         if let t = argsObj as? PyTuple {
             args = .tuple(t.items)
-        } else if !(argsObj is PyString), argsObj is PyDict || specialMethod(argsObj, "__getitem__") != nil {
+        } else if supportsSubscript(argsObj) {
             args = .mapping(argsObj, lookup: { key in try self.getItem(argsObj, PyString(key)) })
         } else {
             args = .single(argsObj)

@@ -40,6 +40,8 @@ enum BuiltinMethodTables {
     static func install() {
         installConstructors()
         installStrMethods()
+        installBytesMethods()
+        installByteArrayMethods()
         installListMethods()
         installDictMethods()
         installSetMethods()

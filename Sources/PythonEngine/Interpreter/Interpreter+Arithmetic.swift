@@ -20,6 +20,9 @@ extension Interpreter {
             if let r = try smallIntOp(op, x.small, y.small) { return r }
         }
         if let r = try builtinBinary(op, a, b) { return r }
+        if op == .add || op == .sub, let x = a as? PyCounter, let y = b as? PyCounter {
+            return try counterArithmetic(op, x, y)
+        }
         let (name, rname, _) = Interpreter.binaryDunders[op]!
         let bSubclassOfA = b.pyClass !== a.pyClass && b.pyClass.isSubclass(of: a.pyClass)
         if bSubclassOfA, let m = specialMethod(b, rname), m is PyFunction {
@@ -64,6 +67,11 @@ extension Interpreter {
                 for _ in 0..<max(0, n.small) { l.items += items }
                 return l
             }
+        }
+        if let ba = a as? PyByteArray, op == .add {
+            // bytearray += bytes-like extends in place (aliases see the change).
+            ba.value += try bytesLike(b)
+            return ba
         }
         if let s = a as? PySet, !s.frozen, let o = b as? PySet {
             switch op {
@@ -161,7 +169,7 @@ extension Interpreter {
         if op == .add, let x = a as? PyList, let y = b as? PyList { return PyList(x.items + y.items) }
         if op == .add, let x = a as? PyTuple, let y = b as? PyTuple { return PyTuple(x.items + y.items) }
         if let x = a as? PyBytes {
-            if op == .add, let y = b as? PyBytes { return PyBytes(x.value + y.value) }
+            if op == .add, let y = b as? PyBytes { return x.sameKind(x.value + y.value) }
             if op == .mod { return PyBytes(Array(try percentFormat(String(decoding: x.value, as: UTF8.self), b).utf8)) }
         }
         if let x = a as? PySet, let y = b as? PySet { return try setOp(op, x, y) }
@@ -222,7 +230,7 @@ extension Interpreter {
             try checkSize(b.value.count)
             var out: [UInt8] = []
             for _ in 0..<count { out += b.value }
-            return PyBytes(out)
+            return b.sameKind(out)
         default: return nil
         }
     }

@@ -9,13 +9,16 @@ extension Interpreter {
     }
 
     func attributeMissing(_ obj: PyObject, _ name: String) -> PyError {
+        let error: PyError
         if let m = obj as? PyModule {
-            return attributeError(Messages.moduleNoAttribute(m.name, name))
+            error = attributeError(Messages.moduleNoAttribute(m.name, name))
+        } else if let c = obj as? PyClass {
+            error = attributeError(Messages.typeNoAttribute(c.name, name))
+        } else {
+            error = attributeError(Messages.noAttribute(typeName(obj), name))
         }
-        if let c = obj as? PyClass {
-            return attributeError(Messages.typeNoAttribute(c.name, name))
-        }
-        return attributeError(Messages.noAttribute(typeName(obj), name))
+        error.exception.suggestionContext = .attribute(obj, name)
+        return error
     }
 
     func getAttributeOrNil(_ obj: PyObject, _ name: String) throws -> PyObject? {
@@ -53,6 +56,13 @@ extension Interpreter {
             case "__context__": return e.context ?? PyNone.shared
             case "__suppress_context__": return PyBool.of(e.suppressContext)
             case "__traceback__": return PyNone.shared
+            case "name" where e.suggestionContext != nil:
+                switch e.suggestionContext {
+                case .name(let n, _)?, .attribute(_, let n)?: return PyString(n)
+                case nil: break
+                }
+            case "obj" where e.cls.isSubclass(of: ExceptionTypes.attributeError):
+                if case .attribute(let o, _)? = e.suggestionContext { return o }
             case "value" where e.cls.isSubclass(of: ExceptionTypes.stopIteration):
                 return e.args.first ?? PyNone.shared
             case "code" where e.cls.isSubclass(of: ExceptionTypes.systemExit):
@@ -83,6 +93,14 @@ extension Interpreter {
         if let n = obj as? PyInt, name == "real" || name == "numerator" { return PyInt.make(n.bigValue) }
         if obj is PyInt, name == "imag" { return PyInt.make(0) }
         if obj is PyInt, name == "denominator" { return PyInt.make(1) }
+        if let r = obj as? PyRange {
+            switch name {
+            case "start": return PyInt.make(r.start)
+            case "stop": return PyInt.make(r.stop)
+            case "step": return PyInt.make(r.step)
+            default: break
+            }
+        }
         if let f = obj as? PyFloat {
             if name == "real" { return f }
             if name == "imag" { return PyFloat(0) }
@@ -95,6 +113,11 @@ extension Interpreter {
             default: break
             }
         }
+        if let w = obj as? PyLruCacheWrapper {
+            // functools.update_wrapper copied these from the wrapped function.
+            if name == "__wrapped__" { return w.function }
+            if ["__name__", "__qualname__", "__doc__", "__module__"].contains(name) { return try getAttributeOrNil(w.function, name) }
+        }
         if let n = obj as? PyNativeFunction {
             if name == "__name__" { return PyString(n.name) }
             if name == "__qualname__" { return PyString(n.ownerName.map { "\($0).\(n.name)" } ?? n.name) }
@@ -102,7 +125,7 @@ extension Interpreter {
         switch name {
         case "__class__": return cls
         case "__dict__":
-            if let inst = obj as? PyInstance { return dictFromStrings(inst.attributes) }
+            if let inst = obj as? PyInstance { return inst.instanceDict }
         case "__doc__": return PyNone.shared
         default: break
         }
@@ -114,7 +137,7 @@ extension Interpreter {
     }
 
     func bindDescriptor(_ v: PyObject, to obj: PyObject, cls: PyClass) -> PyObject {
-        if v is PyFunction { return PyBoundMethod(receiver: obj, function: v) }
+        if v is PyFunction || v is PyLruCacheWrapper { return PyBoundMethod(receiver: obj, function: v) }
         if let n = v as? PyNativeFunction, n.isMethod { return PyBoundMethod(receiver: obj, function: n) }
         if let sm = v as? PyStaticMethod { return sm.function }
         if let cm = v as? PyClassMethod { return PyBoundMethod(receiver: cls, function: cm.function) }
@@ -170,7 +193,7 @@ extension Interpreter {
     func setAttribute(_ obj: PyObject, _ name: String, _ value: PyObject) throws {
         if let inst = obj as? PyInstance {
             if let p = inst.cls.lookup(name) as? PyProperty {
-                guard let setter = p.setter else { throw attributeError("can't set attribute '\(name)'") }
+                guard let setter = p.setter else { throw attributeError("property '\(name)' of '\(inst.cls.name)' object has no setter") }
                 _ = try call(setter, CallArgs([obj, value]))
                 return
             }
@@ -205,12 +228,18 @@ extension Interpreter {
         if obj.pyClass.lookup(name) != nil {
             throw attributeError("'\(typeName(obj))' object attribute '\(name)' is read-only")
         }
+        // Data attributes of builtin objects (`(5).real`, `f.__defaults__`...) are getset
+        // descriptors in CPython, which word the refusal differently from methods.
+        if try getAttributeOrNil(obj, name) != nil {
+            throw attributeError("attribute '\(name)' of '\(typeName(obj))' objects is not writable")
+        }
         throw attributeError("'\(typeName(obj))' object has no attribute '\(name)'")
     }
 
     func deleteAttribute(_ obj: PyObject, _ name: String) throws {
         if let inst = obj as? PyInstance {
-            if let p = inst.cls.lookup(name) as? PyProperty, let d = p.deleter {
+            if let p = inst.cls.lookup(name) as? PyProperty {
+                guard let d = p.deleter else { throw attributeError("property '\(name)' of '\(inst.cls.name)' object has no deleter") }
                 _ = try call(d, CallArgs([obj]))
                 return
             }

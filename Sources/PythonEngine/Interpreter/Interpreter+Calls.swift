@@ -89,6 +89,8 @@ extension Interpreter {
             return try n.body(self, args)
         case let c as PyClass:
             return try instantiate(c, args)
+        case let w as PyLruCacheWrapper:
+            return try w.call(self, args)
         default:
             if let m = specialMethod(fn, "__call__") {
                 var a = args

@@ -59,6 +59,7 @@ extension Interpreter {
             var h = 0
             for i in s.table.liveIndices { h ^= s.table.hashes[i] &* 1_000_003 }
             return h
+        case is PyByteArray: throw typeError("unhashable type: 'bytearray'")
         case let b as PyBytes: return b.value.hashValue
         case is PyList: throw typeError("unhashable type: 'list'")
         case is PyDict: throw typeError("unhashable type: 'dict'")
@@ -129,8 +130,11 @@ extension Interpreter {
     }
 
     /// `a == b` as a Swift Bool (used by containers).
+    /// PyObject_RichCompareBool(a, b, Py_EQ): what containers use (`in`, `index`, `count`,
+    /// sequence equality). Identity implies equality here, so `nan in [nan]` and `[nan] == [nan]`
+    /// are True although `nan == nan` is False.
     func equals(_ a: PyObject, _ b: PyObject) throws -> Bool {
-        if a === b { return !(a is PyFloat && (a as! PyFloat).value.isNaN) }
+        if a === b { return true }
         if let x = a as? PyInt, let y = b as? PyInt {
             if x.big == nil && y.big == nil { return x.small == y.small }
             return x.bigValue == y.bigValue

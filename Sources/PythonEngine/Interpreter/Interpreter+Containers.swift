@@ -229,7 +229,7 @@ extension Interpreter {
             let i = try sequenceIndex(index, count: n, what: "range object")
             return PyInt.make(r.start + BigInt(i) * r.step)
         case let b as PyBytes:
-            if let sl = index as? PySlice { return PyBytes(try sliceRange(sl, count: b.value.count).map { b.value[$0] }) }
+            if let sl = index as? PySlice { return b.sameKind(try sliceRange(sl, count: b.value.count).map { b.value[$0] }) }
             return PyInt.make(Int(b.value[try sequenceIndex(index, count: b.value.count, what: "index")]))
         default: break
         }
@@ -256,6 +256,9 @@ extension Interpreter {
 
     func setItem(_ o: PyObject, _ index: PyObject, _ value: PyObject) throws {
         switch o {
+        case let b as PyByteArray:
+            try byteArraySetItem(b, index, value)
+            return
         case let l as PyList:
             if let s = index as? PySlice {
                 let newItems = try iterateToArray(value)

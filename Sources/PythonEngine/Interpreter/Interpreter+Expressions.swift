@@ -23,7 +23,44 @@ extension Interpreter {
         return v
     }
 
+    @inline(__always)
+    func applyBinary(_ op: BinaryOp, _ a: PyObject, _ b: PyObject) throws -> PyObject {
+        if let x = a as? PyInt, let y = b as? PyInt, x.big == nil, y.big == nil, !(a is PyBool) {
+            if let v = try smallIntOp(op, x.small, y.small) { return v }
+        }
+        return try binaryOp(op, a, b)
+    }
+
+    /// A left-nested chain `((a + b) - c) + d` evaluated in a loop rather than by recursion, so
+    /// the ~3000-term chains CPython compiles cost no Swift stack. Order is unchanged: the
+    /// leftmost operand first, then each right operand just before its operator applies.
+    func evalBinaryChain(_ e: Expr, _ f: Frame) throws -> PyObject {
+        var spine: [(BinaryOp, Expr)] = []
+        var node = e
+        while case .binary(let op, let l, let r) = node.kind {
+            spine.append((op, r))
+            node = l
+        }
+        var acc = try eval(node, f)
+        for (op, r) in spine.reversed() {
+            acc = try applyBinary(op, acc, try eval(r, f))
+        }
+        return acc
+    }
+
+    /// Evaluates `e`. An exception escaping the innermost expression remembers its span for the
+    /// traceback's caret line (Errors/Carets.swift).
     func eval(_ e: Expr, _ f: Frame) throws -> PyObject {
+        do {
+            return try evalNode(e, f)
+        } catch let error as PyError {
+            if error.exception.pendingCaret == nil { error.exception.pendingCaret = CaretSpan(e) }
+            throw error
+        }
+    }
+
+    @inline(__always)
+    private func evalNode(_ e: Expr, _ f: Frame) throws -> PyObject {
         switch e.kind {
         case .name(let n):
             if let slot = e.nameSlot?.index, slot >= 0, slot < f.env.slots.count {
@@ -32,12 +69,8 @@ extension Interpreter {
             return try lookup(n, f)
         case .constant(let c): return e.constantValue ?? constant(e, c)
         case .binary(let op, let l, let r):
-            let a = try eval(l, f)
-            let b = try eval(r, f)
-            if let x = a as? PyInt, let y = b as? PyInt, x.big == nil, y.big == nil, !(a is PyBool) {
-                if let v = try smallIntOp(op, x.small, y.small) { return v }
-            }
-            return try binaryOp(op, a, b)
+            if case .binary = l.kind { return try evalBinaryChain(e, f) }
+            return try applyBinary(op, try eval(l, f), try eval(r, f))
         case .compare(let first, let ops, let rest):
             var left = try eval(first, f)
             for (i, op) in ops.enumerated() {
@@ -102,15 +135,15 @@ extension Interpreter {
             return v
         case .listComp(let elt, let comps):
             var out: [PyObject] = []
-            try runComprehension(comps, f) { env in out.append(try self.eval(elt, env)) }
+            try runComprehension(comps, f, name: "<listcomp>") { env in out.append(try self.eval(elt, env)) }
             return PyList(out)
         case .setComp(let elt, let comps):
             let s = PySet()
-            try runComprehension(comps, f) { env in try self.setAdd(s, try self.eval(elt, env)) }
+            try runComprehension(comps, f, name: "<setcomp>") { env in try self.setAdd(s, try self.eval(elt, env)) }
             return s
         case .dictComp(let k, let v, let comps):
             let d = PyDict()
-            try runComprehension(comps, f) { env in
+            try runComprehension(comps, f, name: "<dictcomp>") { env in
                 let key = try self.eval(k, env)
                 try self.dictSet(d, key, try self.eval(v, env))
             }
@@ -174,12 +207,19 @@ extension Interpreter {
 
     /// Runs the loops of a comprehension in its own scope (Python 3 semantics: the loop variable
     /// does not leak). The first iterable is evaluated in the enclosing scope, as in CPython.
-    func runComprehension(_ comps: [Comprehension], _ f: Frame, _ body: (Frame) throws -> Void) throws {
+    /// In CPython 3.11 a comprehension is a function call, so an error inside it shows a
+    /// `<listcomp>` (`<setcomp>`, `<dictcomp>`) frame in the traceback.
+    func runComprehension(_ comps: [Comprehension], _ f: Frame, name: String, _ body: (Frame) throws -> Void) throws {
         let env = Environment(parent: f.scope != nil ? f.env : f.env.parent, scope: nil)
-        let inner = Frame(name: f.name, fileName: f.fileName, line: f.line, env: env, globals: f.globals, scope: nil)
+        let inner = Frame(name: name, fileName: f.fileName, line: f.line, env: env, globals: f.globals, scope: nil)
         inner.comprehensionOuter = f
         let firstIter = try getIterator(try eval(comps[0].iter, f))
-        try runComprehensionLevel(comps, 0, firstIter, inner, body)
+        do {
+            try runComprehensionLevel(comps, 0, firstIter, inner, body)
+        } catch let error as PyError {
+            error.exception.addTraceback(inner)
+            throw error
+        }
     }
 
     func runComprehensionLevel(_ comps: [Comprehension], _ level: Int, _ iterator: PyObject, _ f: Frame, _ body: (Frame) throws -> Void) throws {
@@ -204,6 +244,14 @@ extension Interpreter {
         inner.comprehensionOuter = f
         var iterators: [PyObject] = [try getIterator(try eval(comps[0].iter, f))]
         return PyNativeIterator("generator") { interp in
+            do {
+                return try step(interp)
+            } catch let error as PyError {
+                error.exception.addTraceback(inner)
+                throw error
+            }
+        }
+        func step(_ interp: Interpreter) throws -> PyObject? {
             while !iterators.isEmpty {
                 let level = iterators.count - 1
                 guard let item = try interp.nextItem(iterators[level]) else {
@@ -271,7 +319,7 @@ extension Interpreter {
     func lookupGlobal(_ name: String, _ f: Frame) throws -> PyObject {
         if let v = f.globals.values[name] { return v }
         if let v = builtins[name] { return v }
-        throw error(ExceptionTypes.nameError, Messages.nameNotDefined(name))
+        throw nameError(name, f)
     }
 
     /// Binds a name in the right scope for frame `f`.
@@ -301,19 +349,39 @@ extension Interpreter {
 
     func deleteName(_ name: String, _ f: Frame) throws {
         if let scope = f.scope, scope.bindings[name] == .global {
-            if f.globals.values.removeValue(forKey: name) == nil { throw error(ExceptionTypes.nameError, Messages.nameNotDefined(name)) }
+            if f.globals.values.removeValue(forKey: name) == nil { throw nameError(name, f) }
             return
         }
         if !f.env.remove(name) {
             if f.scope != nil {
                 throw error(ExceptionTypes.unboundLocalError, Messages.unboundLocal(name))
             }
-            throw error(ExceptionTypes.nameError, Messages.nameNotDefined(name))
+            throw nameError(name, f)
         }
     }
 
     /// Assignment to any target: names, attributes, subscripts, and (starred) unpacking.
+    /// Runs `body`; an exception from it that has no span yet gets `e`'s, for the caret line
+    /// (a failed store or unpacking underlines its target, as CPython's does).
+    func spanned<T>(_ e: Expr, _ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as PyError {
+            if error.exception.pendingCaret == nil { error.exception.pendingCaret = CaretSpan(e) }
+            throw error
+        }
+    }
+
     func assign(_ target: Expr, _ value: PyObject, _ f: Frame) throws {
+        // The common store to a local slot cannot fail: no span bookkeeping.
+        if let slot = target.nameSlot?.index, slot >= 0, slot < f.env.slots.count {
+            f.env.slots[slot] = value
+            return
+        }
+        try spanned(target) { try assignTarget(target, value, f) }
+    }
+
+    private func assignTarget(_ target: Expr, _ value: PyObject, _ f: Frame) throws {
         switch target.kind {
         case .name(let n):
             if let slot = target.nameSlot?.index, slot >= 0, slot < f.env.slots.count {

@@ -56,6 +56,7 @@ extension Interpreter {
                 return s.frozen ? "frozenset(\(inner))" : inner
             }
         case let c as PyComplex: return complexRepr(c)
+        case let b as PyByteArray: return "bytearray(\(pythonBytesRepr(b.value)))"
         case let b as PyBytes: return pythonBytesRepr(b.value)
         case let r as PyRange:
             return r.step == 1 ? "range(\(r.start), \(r.stop))" : "range(\(r.start), \(r.stop), \(r.step))"
@@ -81,12 +82,15 @@ extension Interpreter {
             return "\(e.cls.name)(" + (try e.args.map { try repr($0) }.joined(separator: ", ")) + ")"
         case let inst as PyInstance:
             if let base = inst.builtinValue { return try repr(base) }
-            return "<\(inst.cls.moduleName).\(inst.cls.qualifiedName) object at \(hexAddress(inst))>"
+            // object.__repr__ names the type as `module.qualname`, leaving out `builtins.`.
+            let module = inst.cls.moduleName == "builtins" ? "" : inst.cls.moduleName + "."
+            return "<\(module)\(inst.cls.qualifiedName) object at \(hexAddress(inst))>"
         case let it as PyNativeIterator:
             if it.typeName == "generator" { return "<generator object <genexpr> at \(hexAddress(it))>" }
             return "<\(it.pyClass.name) object at \(hexAddress(it))>"
         case is PySuper: return "<super object>"
         case is PyProperty: return "<property object at \(hexAddress(o))>"
+        case is PyLruCacheWrapper: return "<functools._lru_cache_wrapper object at \(hexAddress(o))>"
         default: return "<\(typeName(o)) object at \(hexAddress(o))>"
         }
     }
@@ -164,7 +168,7 @@ extension Interpreter {
             switch o {
             case let b as PyBool:
                 if spec.isEmpty { return b.boolValue ? "True" : "False" }
-                return try formatInteger(b.bigValue, spec: spec)
+                return try formatInteger(b.bigValue, spec: spec, typeName: "bool")
             case let i as PyInt:
                 if spec.isEmpty { return try repr(i) }
                 return try formatInteger(i.bigValue, spec: spec)
@@ -179,6 +183,20 @@ extension Interpreter {
             let v = try call(m, CallArgs([o, PyString(spec)]))
             guard let s = v as? PyString else { throw typeError("__format__ must return a str, not \(typeName(v))") }
             return s.value
+        }
+        if !spec.isEmpty, let inst = o as? PyInstance, let base = inst.builtinValue {
+            // A subclass of int/float/str without its own __format__ formats its value, and
+            // CPython's messages name the subclass.
+            do {
+                switch base {
+                case let i as PyInt: return try formatInteger(i.bigValue, spec: spec, typeName: inst.cls.name)
+                case let f as PyFloat: return try formatFloat(f.value, spec: spec, typeName: inst.cls.name)
+                case let t as PyString: return try formatText(t.value, spec: spec, typeName: inst.cls.name)
+                default: break
+                }
+            } catch let e as SupportError {
+                throw convert(e)
+            }
         }
         if !spec.isEmpty {
             throw typeError("unsupported format string passed to \(typeName(o)).__format__")

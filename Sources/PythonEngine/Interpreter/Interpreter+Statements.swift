@@ -82,12 +82,20 @@ extension Interpreter {
             for t in targets { try delete(t, f) }
             return .normal
         case .raise(let exc, let cause):
-            try execRaise(exc, cause, f)
+            try execRaise(exc, cause, f, statement: s)
             return .normal
         case .assert(let test, let message):
             if !(try truthy(try eval(test, f))) {
                 let args = try message.map { [try eval($0, f)] } ?? []
-                throw PyError(exception: newException(ExceptionTypes.assertionError, args))
+                let exc = newException(ExceptionTypes.assertionError, args)
+                // CPython 3.11 locates a failed assert at a comparison test, otherwise at the
+                // whole statement (so a lone `assert x` line gets no carets).
+                if case .compare = test.kind {
+                    exc.pendingCaret = CaretSpan(test)
+                } else {
+                    exc.pendingCaret = CaretSpan(line: s.line, column: s.column, through: message ?? test)
+                }
+                throw PyError(exception: exc)
             }
             return .normal
         case .import(let aliases):
@@ -139,15 +147,17 @@ extension Interpreter {
             try assign(target, try inPlaceOp(op, old, v), f)
         case .attribute(let objExpr, let name):
             let obj = try eval(objExpr, f)
-            let old = try getAttribute(obj, name)
+            let old = try spanned(target) { try getAttribute(obj, name) }
             let v = try eval(value, f)
-            try setAttribute(obj, name, try inPlaceOp(op, old, v))
+            let result = try inPlaceOp(op, old, v)
+            try spanned(target) { try setAttribute(obj, name, result) }
         case .subscript(let objExpr, let indexExpr):
             let obj = try eval(objExpr, f)
             let index = try eval(indexExpr, f)
-            let old = try getItem(obj, index)
+            let old = try spanned(target) { try getItem(obj, index) }
             let v = try eval(value, f)
-            try setItem(obj, index, try inPlaceOp(op, old, v))
+            let result = try inPlaceOp(op, old, v)
+            try spanned(target) { try setItem(obj, index, result) }
         default:
             throw error(ExceptionTypes.syntaxError, "illegal expression for augmented assignment")
         }
@@ -272,7 +282,7 @@ extension Interpreter {
         gen.finished = true
     }
 
-    func execRaise(_ excExpr: Expr?, _ causeExpr: Expr?, _ f: Frame) throws {
+    func execRaise(_ excExpr: Expr?, _ causeExpr: Expr?, _ f: Frame, statement: Stmt? = nil) throws {
         guard let excExpr else {
             if let active = handledExceptions.last { throw PyError(exception: active) }
             throw error(ExceptionTypes.runtimeError, "No active exception to reraise")
@@ -288,6 +298,10 @@ extension Interpreter {
             exc.suppressContext = true
         }
         if let active = handledExceptions.last, active !== exc, exc.context == nil { exc.context = active }
+        // CPython underlines the whole `raise ...` statement (shown only when it shares its line).
+        if let statement, let last = causeExpr ?? Optional(excExpr) {
+            exc.pendingCaret = CaretSpan(line: statement.line, column: statement.column, through: last)
+        }
         throw PyError(exception: exc)
     }
 
@@ -528,6 +542,8 @@ extension Interpreter {
         }
         cls.qualifiedName = prefix + cd.name
         cls.dict = env.values
+        // As type.__new__ does: defining __eq__ without __hash__ makes instances unhashable.
+        if cls.dict["__eq__"] != nil && cls.dict["__hash__"] == nil { cls.dict["__hash__"] = PyNone.shared }
         for v in cls.dict.values {
             switch v {
             case let fn as PyFunction: fn.definingClass = cls

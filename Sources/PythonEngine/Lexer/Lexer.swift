@@ -117,7 +117,9 @@ public struct Lexer {
     }
 
     mutating func add(_ kind: Token.Kind, _ text: String, _ col: Int, prefix: String = "", startLine: Int? = nil) {
-        tokens.append(Token(kind: kind, text: text, line: startLine ?? line, column: col, prefix: prefix, endLine: line))
+        var token = Token(kind: kind, text: text, line: startLine ?? line, column: col, prefix: prefix, endLine: line)
+        token.endColumn = column
+        tokens.append(token)
     }
 
     /// Measures the indentation of a new logical line and emits INDENT/DEDENT tokens. Blank and
@@ -153,7 +155,8 @@ public struct Lexer {
         } else if col > current {
             if alt <= currentAlt { throw tabError() }
             if indents.count >= 100 {
-                throw PythonSyntaxError.indentation("too many levels of indentation", line: line, column: column)
+                // CPython reports tokenizer errors at offset 1, so no caret is printed.
+                throw PythonSyntaxError.indentation("too many levels of indentation", line: line, column: 1)
             }
             indents.append(col)
             altIndents.append(alt)
@@ -165,14 +168,22 @@ public struct Lexer {
                 add(.dedent, "", column)
             }
             if col != indents[indents.count - 1] {
-                throw PythonSyntaxError.indentation("unindent does not match any outer indentation level", line: line, column: column)
+                // CPython points just past the end of the line.
+                throw PythonSyntaxError.indentation("unindent does not match any outer indentation level", line: line, column: currentLineLength + 1)
             }
             if alt != altIndents[altIndents.count - 1] { throw tabError() }
         }
     }
 
     func tabError() -> PythonSyntaxError {
-        PythonSyntaxError("inconsistent use of tabs and spaces in indentation", line: line, column: column, typeName: "TabError")
+        PythonSyntaxError("inconsistent use of tabs and spaces in indentation", line: line, column: 1, typeName: "TabError")
+    }
+
+    /// Characters on the current line, without its line break.
+    var currentLineLength: Int {
+        var end = lineStart
+        while end < chars.count && chars[end] != "\n" && chars[end] != "\r" { end += 1 }
+        return end - lineStart
     }
 
     func isDigit(_ c: Unicode.Scalar) -> Bool { c >= "0" && c <= "9" }

@@ -14,6 +14,8 @@ public struct Token: Sendable, Equatable {
     public var prefix: String = ""
     /// The line the token ends on (differs from `line` for triple-quoted strings).
     public var endLine: Int = 0
+    /// 1-based column just past the token's last character, on `endLine` (0: unknown).
+    public var endColumn: Int = 0
 
     public init(kind: Kind, text: String, line: Int, column: Int, prefix: String = "", endLine: Int = 0) {
         self.kind = kind

@@ -226,6 +226,23 @@ extension Interpreter {
         }
     }
 
+    /// `Counter + Counter` and `Counter - Counter`, as collections.py does them: counts combined
+    /// key by key in the left operand's order, then the right's new keys; only positive counts kept.
+    func counterArithmetic(_ op: BinaryOp, _ a: PyCounter, _ b: PyCounter) throws -> PyCounter {
+        let result = PyCounter()
+        let zero = PyInt.make(0)
+        for k in dictKeys(a) {
+            let combined = try binaryOp(op, try dictGet(a, k)!, try dictGet(b, k) ?? zero)
+            if try truthy(try compare(.gt, combined, zero)) { try dictSet(result, k, combined) }
+        }
+        for k in dictKeys(b) where try dictGet(a, k) == nil {
+            let count = try dictGet(b, k)!
+            let value = op == .add ? count : try binaryOp(.sub, zero, count)
+            if try truthy(try compare(.gt, value, zero)) { try dictSet(result, k, value) }
+        }
+        return result
+    }
+
     func stableSortDescending(_ pairs: inout [(PyObject, PyObject)]) throws {
         try pairs.sort { x, y in try self.truthy(try self.compare(.gt, x.1, y.1)) }
     }

@@ -20,10 +20,24 @@ extension Interpreter {
         m.dict["maxsize"] = PyInt.make(Int.max)
         m.dict["byteorder"] = PyString("little")
         m.dict["executable"] = PyString("/usr/bin/python3")
-        m.dict["modules"] = PyDict()
+        // Filled as modules are imported (`recordInSysModules`). `__main__` is a snapshot of the
+        // script's globals when `sys` was first imported: membership tests are what code uses.
+        let loaded = PyDict()
+        let main = PyModule(name: "__main__", dict: mainGlobals.values)
+        try? dictSet(loaded, PyString("__main__"), main)
+        m.dict["modules"] = loaded
         m.dict["path"] = PyList([])
         m.dict["exit"] = native("exit") { i, a in
             throw PyError(exception: i.newException(ExceptionTypes.systemExit, a.positional.isEmpty ? [] : [a.positional[0]]))
+        }
+        m.dict["get_int_max_str_digits"] = native("get_int_max_str_digits") { _, _ in PyInt.make(pythonIntMaxStrDigits) }
+        m.dict["set_int_max_str_digits"] = native("set_int_max_str_digits") { i, a in
+            let n = try i.intArg(try i.arg(a, 0, "set_int_max_str_digits", "maxdigits"))
+            if n != 0 && n < 640 { throw i.valueError("maxdigits must be 0 or larger than 640") }
+            // The limit is CPython's default everywhere in the engine (str(), int(), format
+            // specs); keeping it is fine, changing it is refused rather than ignored.
+            if n == pythonIntMaxStrDigits { return PyNone.shared }
+            throw i.error(ExceptionTypes.notImplementedError, "sys.set_int_max_str_digits(\(n)): changing the int/str conversion limit is not supported by this Python engine")
         }
         m.dict["getrecursionlimit"] = native("getrecursionlimit") { i, _ in PyInt.make(i.recursionLimit) }
         m.dict["setrecursionlimit"] = native("setrecursionlimit") { i, a in
@@ -210,6 +224,42 @@ extension Interpreter {
         m.dict["basename"] = native("basename") { i, a in
             guard let s = a.positional.first as? PyString else { throw i.typeError("expected str") }
             return PyString(String(s.value.split(separator: "/", omittingEmptySubsequences: false).last ?? ""))
+        }
+        func pathArg(_ i: Interpreter, _ a: CallArgs, _ fn: String) throws -> [Unicode.Scalar] {
+            let o = try i.arg(a, 0, fn, "p")
+            guard let s = o as? PyString else { throw i.typeError("expected str, bytes or os.PathLike object, not \(i.typeName(o))") }
+            return s.scalars
+        }
+        func text(_ s: ArraySlice<Unicode.Scalar>) -> PyString {
+            var out = String.UnicodeScalarView()
+            out.append(contentsOf: s)
+            return PyString(String(out))
+        }
+        /// posixpath.split: the head keeps a run of only slashes, otherwise loses trailing ones.
+        func splitPath(_ p: [Unicode.Scalar]) -> (ArraySlice<Unicode.Scalar>, ArraySlice<Unicode.Scalar>) {
+            let cut = (p.lastIndex(of: "/") ?? -1) + 1
+            var head = p[..<cut]
+            if !head.isEmpty && head.contains(where: { $0 != "/" }) {
+                while head.last == "/" { head = head.dropLast() }
+            }
+            return (head, p[cut...])
+        }
+        m.dict["split"] = native("split") { i, a in
+            let (head, tail) = splitPath(try pathArg(i, a, "split"))
+            return PyTuple([text(head), text(tail)])
+        }
+        m.dict["dirname"] = native("dirname") { i, a in text(splitPath(try pathArg(i, a, "dirname")).0) }
+        m.dict["isabs"] = native("isabs") { i, a in PyBool.of(try pathArg(i, a, "isabs").first == "/") }
+        m.dict["splitext"] = native("splitext") { i, a in
+            // genericpath._splitext: the last dot after the last slash, unless the name is all
+            // leading dots before it (".bashrc" has no extension).
+            let p = try pathArg(i, a, "splitext")
+            let sepIndex = p.lastIndex(of: "/") ?? -1
+            if let dotIndex = p.lastIndex(of: "."), dotIndex > sepIndex,
+               p[(sepIndex + 1)..<dotIndex].contains(where: { $0 != "." }) {
+                return PyTuple([text(p[..<dotIndex]), text(p[dotIndex...])])
+            }
+            return PyTuple([text(p[...]), PyString.empty])
         }
         m.dict["exists"] = native("exists") { _, _ in PyBool.falseValue }
         m.dict["isfile"] = native("isfile") { _, _ in PyBool.falseValue }

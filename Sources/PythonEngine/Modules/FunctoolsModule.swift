@@ -24,26 +24,8 @@ extension Interpreter {
                 return try interp.call(fn, CallArgs(bound + b.positional, keywords: kw))
             }
         }
-        let cacheDecorator: NativeBody = { i, a in
-            let fn = try i.arg(a, 0, "lru_cache")
-            let cache = PyDict()
-            let wrapper = PyNativeFunction((try? i.getAttribute(fn, "__name__")).flatMap { ($0 as? PyString)?.value } ?? "wrapper") { interp, b in
-                var keyItems = b.positional
-                for (k, v) in b.keywords { keyItems += [PyString(k), v] }
-                let key = PyTuple(keyItems)
-                if let hit = try interp.dictGet(cache, key) { return hit }
-                let v = try interp.call(fn, b)
-                try interp.dictSet(cache, key, v)
-                return v
-            }
-            return wrapper
-        }
-        m.dict["cache"] = PyNativeFunction("cache", cacheDecorator)
-        m.dict["lru_cache"] = native("lru_cache") { i, a in
-            // Used both as @lru_cache and @lru_cache(maxsize=...).
-            if let f = a.positional.first, f is PyFunction || f is PyNativeFunction { return try cacheDecorator(i, a) }
-            return PyNativeFunction("lru_cache", cacheDecorator)
-        }
+        m.dict["cache"] = native("cache") { i, a in try i.makeLruCache(a, unbounded: true) }
+        m.dict["lru_cache"] = native("lru_cache") { i, a in try i.makeLruCache(a, unbounded: false) }
         m.dict["wraps"] = native("wraps") { i, a in
             let wrapped = try i.arg(a, 0, "wraps")
             return PyNativeFunction("wraps") { interp, b in
@@ -57,21 +39,31 @@ extension Interpreter {
             }
         }
         m.dict["cmp_to_key"] = native("cmp_to_key") { i, a in
-            let cmp = try i.arg(a, 0, "cmp_to_key")
-            let keyClass = PyClass(name: "K", bases: [BuiltinTypes.object], module: "functools", isBuiltin: false)
-            keyClass.dict["__lt__"] = PyNativeFunction("__lt__", isMethod: true) { interp, b in
-                guard b.positional.count == 2, let x = b.positional[0] as? PyInstance, let y = b.positional[1] as? PyInstance,
-                      let xv = x.attributes["obj"], let yv = y.attributes["obj"] else { return PyNotImplemented.shared }
-                let r = try interp.call(cmp, CallArgs([xv, yv]))
-                return PyBool.of(try interp.truthy(try interp.compare(.lt, r, PyInt.make(0))))
-            }
-            return PyNativeFunction("K") { _, b in
-                let inst = PyInstance(cls: keyClass)
-                inst.attributes["obj"] = b.positional.first ?? PyNone.shared
-                return inst
-            }
+            try i.makeCmpToKey(try i.arg(a, 0, "cmp_to_key", "mycmp"))
         }
         return m
+    }
+
+    /// `cmp_to_key(mycmp)`: the class CPython's functools.py defines (its pure-Python fallback
+    /// for the C KeyWrapper), compiled by the engine so comparisons follow the normal rules.
+    func makeCmpToKey(_ cmp: PyObject) throws -> PyObject {
+        var source = "class K(object):\n    __slots__ = ['obj']\n    def __init__(self, obj):\n        self.obj = obj\n"
+        for (name, op) in [("__lt__", "<"), ("__gt__", ">"), ("__eq__", "=="), ("__le__", "<="), ("__ge__", ">="), ("__ne__", "!=")] {
+            source += "    def \(name)(self, other):\n        return mycmp(self.obj, other.obj) \(op) 0\n"
+        }
+        source += "    __hash__ = None\n"
+        let module: Module
+        do {
+            module = try Parser.parse(source, fileName: "<functools>")
+        } catch {
+            throw typeError("cannot build cmp_to_key: \(error.message)")
+        }
+        let globals = Environment(parent: nil, scope: nil)
+        globals.values["mycmp"] = cmp
+        let frame = Frame(name: "cmp_to_key", fileName: "<functools>", line: 1, env: globals, globals: globals, scope: nil)
+        _ = try execBlock(module.body, frame)
+        guard let cls = globals.values["K"] else { throw typeError("cannot build cmp_to_key") }
+        return cls
     }
 
     func makeOperatorModule() -> PyModule {

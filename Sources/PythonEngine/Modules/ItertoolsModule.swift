@@ -177,6 +177,27 @@ extension Interpreter {
                 return try interp.call(fn, CallArgs(try interp.iterateToArray(v)))
             }
         }
+        m.dict["compress"] = native("compress") { i, a in
+            let data = try i.getIterator(try i.arg(a, 0, "compress", "data"))
+            let selectors = try i.getIterator(try i.arg(a, 1, "compress", "selectors"))
+            return PyNativeIterator("itertools.compress") { interp in
+                while let v = try interp.nextItem(data) {
+                    guard let keep = try interp.nextItem(selectors) else { return nil }
+                    if try interp.truthy(keep) { return v }
+                }
+                return nil
+            }
+        }
+        m.dict["pairwise"] = native("pairwise") { i, a in
+            let it = try i.getIterator(try i.arg(a, 0, "pairwise", "iterable"))
+            var previous: PyObject?
+            return PyNativeIterator("itertools.pairwise") { interp in
+                if previous == nil { previous = try interp.nextItem(it) }
+                guard let first = previous, let second = try interp.nextItem(it) else { return nil }
+                previous = second
+                return PyTuple([first, second])
+            }
+        }
         m.dict["takewhile"] = native("takewhile") { i, a in
             let fn = try i.arg(a, 0, "takewhile")
             let it = try i.getIterator(try i.arg(a, 1, "takewhile"))

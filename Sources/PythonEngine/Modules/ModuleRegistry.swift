@@ -75,11 +75,21 @@ extension Interpreter {
         }
         let m = try builder(self).module
         modules[name] = m
+        recordInSysModules(name, m)
         if name.contains(".") {
             let parts = name.split(separator: ".")
             if let parent = try? importModule(String(parts[0])) { parent.dict[String(parts[1])] = m }
         }
         return m
+    }
+
+    /// Keeps `sys.modules` listing every module imported so far (including `sys` itself).
+    func recordInSysModules(_ name: String, _ module: PyModule) {
+        guard let table = modules["sys"]?.dict["modules"] as? PyDict else { return }
+        if name == "sys" {
+            for (other, m) in modules.sorted(by: { $0.key < $1.key }) where other != "sys" { try? dictSet(table, PyString(other), m) }
+        }
+        try? dictSet(table, PyString(name), module)
     }
 
     /// Helper for module builders: a native function value.

@@ -12,6 +12,7 @@ enum BuiltinTypes {
     static let complex = PyClass(name: "complex", bases: [object])
     static let str = PyClass(name: "str", bases: [object])
     static let bytes = PyClass(name: "bytes", bases: [object])
+    static let bytearray = PyClass(name: "bytearray", bases: [object])
     static let list = PyClass(name: "list", bases: [object])
     static let tuple = PyClass(name: "tuple", bases: [object])
     static let dict = PyClass(name: "dict", bases: [object])
@@ -57,7 +58,7 @@ enum BuiltinTypes {
     /// Names visible in `builtins` for the types themselves.
     static var namedTypes: [(String, PyClass)] {
         [("object", object), ("type", type), ("int", int), ("bool", bool), ("float", float), ("complex", complex),
-         ("str", str), ("bytes", bytes), ("list", list), ("tuple", tuple), ("dict", dict), ("set", set),
+         ("str", str), ("bytes", bytes), ("bytearray", bytearray), ("list", list), ("tuple", tuple), ("dict", dict), ("set", set),
          ("frozenset", frozenset), ("range", range), ("slice", slice), ("staticmethod", staticmethod),
          ("classmethod", classmethod), ("property", property), ("super", superType)]
     }

@@ -39,6 +39,22 @@ struct HashTable {
         }
     }
 
+    /// `find` for a probe that is not (yet) an object, e.g. an attribute name looked up without
+    /// allocating a `str` for it.
+    func find(hash: Int, matching matches: (PyObject) -> Bool) -> Int? {
+        if slots.isEmpty { return nil }
+        let mask = slots.count - 1
+        var i = hash & mask
+        var perturb = UInt(bitPattern: hash)
+        while true {
+            let s = slots[i]
+            if s == -1 { return nil }
+            if s >= 0, hashes[s] == hash, let k = keys[s], matches(k) { return s }
+            perturb >>= 5
+            i = (i &* 5 &+ 1 &+ Int(bitPattern: perturb)) & mask
+        }
+    }
+
     private mutating func insertSlot(hash: Int, entry: Int) {
         let mask = slots.count - 1
         var i = hash & mask

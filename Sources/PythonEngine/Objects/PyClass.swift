@@ -65,7 +65,11 @@ final class PyClass: PyObject, @unchecked Sendable {
 /// of `list`/`dict` keep the builtin storage in `builtinValue`.
 class PyInstance: PyObject, @unchecked Sendable {
     let cls: PyClass
-    var attributes: [String: PyObject] = [:]
+    /// The instance's `__dict__`: a real `dict`, so `vars(obj)` is the same object every time,
+    /// keeps attributes in assignment order, and writes through it are attribute writes.
+    let instanceDict = PyDict()
+    /// String-keyed view of `instanceDict` for Swift code.
+    var attributes: InstanceAttributes { InstanceAttributes(dict: instanceDict) }
     /// The underlying builtin object when the class derives from list, dict, int, str, ...
     var builtinValue: PyObject?
 
@@ -81,6 +85,12 @@ final class PyExceptionObject: PyInstance, @unchecked Sendable {
     var cause: PyExceptionObject?
     var context: PyExceptionObject?
     var suppressContext = false
+    /// For NameError/AttributeError raised by the engine: where the missing name was looked up,
+    /// so the traceback can add CPython's "Did you mean: ...?" (see Errors/Suggestions.swift).
+    var suggestionContext: SuggestionContext?
+    /// The span of the innermost expression that raised in the frame being unwound, waiting for
+    /// that frame's traceback entry (see Errors/Carets.swift).
+    var pendingCaret: CaretSpan?
 }
 
 /// One `File "...", line N, in name` line of a traceback.
@@ -90,13 +100,19 @@ struct TracebackEntry: Sendable {
     let name: String
     /// Identity of the frame, so an exception caught and re-raised in one frame is listed once.
     var frameID: Int = 0
+    /// What to underline in the source line (CPython 3.11's `^^^^` / `~~^~~`), if known.
+    var caret: CaretSpan? = nil
 }
 
 extension PyExceptionObject {
     /// Records that the exception passed through `frame` at its current line.
     func addTraceback(_ frame: Frame) {
         let id = Int(bitPattern: Unmanaged.passUnretained(frame).toOpaque())
+        let caret = pendingCaret
+        pendingCaret = nil
         if let last = traceback.last, last.frameID == id { return }
-        traceback.append(TracebackEntry(fileName: frame.fileName, line: frame.line, name: frame.name, frameID: id))
+        var entry = TracebackEntry(fileName: frame.fileName, line: frame.line, name: frame.name, frameID: id)
+        if let caret, caret.line == frame.line { entry.caret = caret }
+        traceback.append(entry)
     }
 }

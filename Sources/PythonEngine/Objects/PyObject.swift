@@ -94,8 +94,10 @@ final class PyString: PyObject, @unchecked Sendable {
     static let empty = PyString("")
 }
 
-final class PyBytes: PyObject, @unchecked Sendable {
-    let value: [UInt8]
+/// `bytes`; also the storage of `bytearray` (PyByteArray.swift), which is the only kind whose
+/// `value` changes after creation.
+class PyBytes: PyObject, @unchecked Sendable {
+    var value: [UInt8]
     init(_ v: [UInt8]) { value = v }
     override var pyClass: PyClass { BuiltinTypes.bytes }
 }

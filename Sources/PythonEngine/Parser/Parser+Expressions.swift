@@ -1,7 +1,10 @@
 import BigInt
 
 extension Parser {
-    func makeExpr(_ kind: ExprKind, _ t: Token) -> Expr { Expr(kind, line: t.line, column: t.column) }
+    func makeExpr(_ kind: ExprKind, _ t: Token) -> Expr {
+        let end = pos > 0 ? tokens[pos - 1] : t
+        return Expr(kind, line: t.line, column: t.column, endLine: end.endLine, endColumn: end.endColumn)
+    }
 
     /// `a, b, *c` (a tuple when there is a comma), optionally a yield expression.
     mutating func parseTestListStarExpr(allowYield: Bool = false) throws(PythonSyntaxError) -> Expr {
@@ -176,7 +179,7 @@ extension Parser {
             let right = try next(&self)
             left = makeExpr(.binary(op, left, right), t)
             chain += 1
-            if chain + depth > Parser.maxDepth * 2 {
+            if chain + depth > Parser.maxBinaryChain {
                 throw PythonSyntaxError("maximum recursion depth exceeded during compilation", line: t.line, column: t.column, typeName: "RecursionError")
             }
         }
@@ -274,16 +277,16 @@ extension Parser {
                 }
                 let args = try parseCallArguments()
                 try expect(")")
-                e = Expr(.call(e, args), line: e.line, column: e.column)
+                e = Expr(.call(e, args), line: e.line, column: e.column, endLine: tokens[pos - 1].endLine, endColumn: tokens[pos - 1].endColumn)
             } else if match("[") {
                 let index = try parseSubscriptList()
                 try expect("]")
-                e = Expr(.subscript(e, index), line: e.line, column: e.column)
+                e = Expr(.subscript(e, index), line: e.line, column: e.column, endLine: tokens[pos - 1].endLine, endColumn: tokens[pos - 1].endColumn)
             } else if match(".") {
                 guard current.kind == .name else { throw syntaxError() }
                 let name = advance().text
                 if pythonKeywords.contains(name) { throw syntaxError(at: tokens[pos - 1]) }
-                e = Expr(.attribute(e, mangle(name)), line: e.line, column: e.column)
+                e = Expr(.attribute(e, mangle(name)), line: e.line, column: e.column, endLine: tokens[pos - 1].endLine, endColumn: tokens[pos - 1].endColumn)
             } else {
                 break
             }
@@ -370,7 +373,14 @@ extension Parser {
                 }
             }
             if !match(",") {
-                if !check(")") { throw missingCommaError() }
+                if !check(")") {
+                    switch args.last {
+                    case .positional(let previous)?, .star(let previous)?, .keyword(_, let previous)?, .doubleStar(let previous)?:
+                        throw missingCommaError(after: previous)
+                    case nil:
+                        throw missingCommaError()
+                    }
+                }
                 break
             }
         }
@@ -378,10 +388,21 @@ extension Parser {
     }
 
     /// Inside brackets, two expressions side by side get CPython's "Perhaps you forgot a comma?".
-    func missingCommaError() -> PythonSyntaxError {
+    /// With the `previous` element, the error spans it and the expression after it, as CPython
+    /// underlines both (`[1, 2 3]` -> `2 3`).
+    func missingCommaError(after previous: Expr? = nil) -> PythonSyntaxError {
         let t = current
         if t.kind == .name && !pythonKeywords.contains(t.text) || t.kind == .number || t.kind == .string {
-            return syntaxError("invalid syntax. Perhaps you forgot a comma?", at: t)
+            var error = syntaxError("invalid syntax. Perhaps you forgot a comma?", at: t)
+            if let previous, error.message == "invalid syntax. Perhaps you forgot a comma?" {
+                var probe = self
+                if let next = try? probe.parseTest(), previous.line == next.endLine {
+                    error.line = previous.line
+                    error.column = previous.column
+                    error.endColumn = next.endColumn
+                }
+            }
+            return error
         }
         return syntaxError()
     }
@@ -456,7 +477,7 @@ extension Parser {
             if case .starred = first.kind { throw PythonSyntaxError("cannot use starred expression here", line: first.line, column: first.column) }
             return first
         }
-        guard check(",") else { throw missingCommaError() }
+        guard check(",") else { throw missingCommaError(after: first) }
         var items = [first]
         while match(",") {
             if check(")") { break }
@@ -491,7 +512,7 @@ extension Parser {
             if check("]") { break }
             items.append(try parseStarOrNamedTest())
         }
-        guard match("]") else { throw missingCommaError() }
+        guard match("]") else { throw missingCommaError(after: items.last) }
         return makeExpr(.list(items), t)
     }
 
@@ -524,7 +545,7 @@ extension Parser {
             if check("}") { break }
             items.append(try parseStarOrNamedTest())
         }
-        guard match("}") else { throw missingCommaError() }
+        guard match("}") else { throw missingCommaError(after: items.last) }
         return makeExpr(.set(items), t)
     }
 

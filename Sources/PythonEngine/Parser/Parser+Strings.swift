@@ -198,7 +198,9 @@ extension Parser {
 
     func parseFStringField(_ s: [Unicode.Scalar], _ i: inout Int, raw: Bool, token: Token) throws(PythonSyntaxError) -> FStringPart {
         let start = i
-        var nesting = 0
+        // Open brackets, innermost last, for CPython's fstring_find_expr messages.
+        var brackets: [Unicode.Scalar] = []
+        var nesting: Int { brackets.count }
         var quote: Unicode.Scalar?
         while i < s.count {
             let c = s[i]
@@ -214,10 +216,16 @@ extension Parser {
             if c == "#" {
                 throw PythonSyntaxError("f-string expression part cannot include '#'", line: token.line, column: token.column)
             }
-            if c == "(" || c == "[" || c == "{" { nesting += 1 }
+            if c == "(" || c == "[" || c == "{" { brackets.append(c) }
             else if c == ")" || c == "]" || c == "}" {
-                if nesting == 0 { break }
-                nesting -= 1
+                guard let opening = brackets.popLast() else {
+                    if c == "}" { break }
+                    throw PythonSyntaxError("f-string: unmatched '\(c)'", line: token.line, column: token.column)
+                }
+                let pairs: [Unicode.Scalar: Unicode.Scalar] = ["(": ")", "[": "]", "{": "}"]
+                if pairs[opening] != c {
+                    throw PythonSyntaxError("f-string: closing parenthesis '\(c)' does not match opening parenthesis '\(opening)'", line: token.line, column: token.column)
+                }
             } else if nesting == 0 {
                 if c == "!" && i + 1 < s.count && s[i + 1] != "=" { break }
                 if c == ":" { break }
@@ -225,6 +233,12 @@ extension Parser {
                     && !["=", "!", "<", ">"].contains(s[i - 1]) { break }
             }
             i += 1
+        }
+        if quote != nil {
+            throw PythonSyntaxError("f-string: unterminated string", line: token.line, column: token.column)
+        }
+        if let opening = brackets.last {
+            throw PythonSyntaxError("f-string: unmatched '\(opening)'", line: token.line, column: token.column)
         }
         guard i < s.count else {
             throw PythonSyntaxError("f-string: expecting '}'", line: token.line, column: token.column)
@@ -259,16 +273,34 @@ extension Parser {
             throw PythonSyntaxError("f-string: expecting '}'", line: token.line, column: token.column)
         }
         i += 1
-        let expr = try Parser.parseEmbeddedExpression(exprText, line: token.line)
+        let expr = try Parser.parseEmbeddedExpression(exprText, line: token.line,
+                                                      columnShift: fieldColumnShift(token, bodyLength: s.count, fieldStart: start, text: exprText))
         return .field(expr, conversion: conversion, spec: spec, debugText: debugText)
     }
 
+    /// How far the field's expression sits from column 2 (where it lands once wrapped in
+    /// parentheses), so its nodes carry real source columns for traceback carets. Only for
+    /// one-line f-strings and one-line fields; nil otherwise.
+    func fieldColumnShift(_ token: Token, bodyLength: Int, fieldStart: Int, text: String) -> Int? {
+        guard token.line == token.endLine, token.endColumn > 0, !text.contains("\n") else { return nil }
+        let quotes = token.endColumn - token.column - token.prefix.count - bodyLength
+        guard quotes == 2 || quotes == 6 else { return nil }
+        return token.column + token.prefix.count + quotes / 2 + fieldStart - 2
+    }
+
     /// Parses the expression inside an f-string field (CPython wraps it in parentheses).
-    static func parseEmbeddedExpression(_ text: String, line: Int) throws(PythonSyntaxError) -> Expr {
+    /// `columnShift` moves the nodes' columns to where the text is in the source line; syntax
+    /// errors keep CPython's columns within the parenthesised text.
+    static func parseEmbeddedExpression(_ text: String, line: Int, columnShift: Int? = nil) throws(PythonSyntaxError) -> Expr {
         let tokens: [Token]
+        let shift = columnShift ?? 0
         do throws(PythonSyntaxError) {
             tokens = try Lexer.tokenize("(" + text + ")").map { t in
                 var t = t
+                if t.line == 1 {
+                    t.column += shift
+                    if t.endLine == 1 && t.endColumn > 0 { t.endColumn += shift }
+                }
                 t.line += line - 1
                 t.endLine += line - 1
                 return t
@@ -282,6 +314,8 @@ extension Parser {
             if p.current.kind != .newline && p.current.kind != .endMarker { throw p.syntaxError() }
             return e
         } catch {
+            var error = error
+            if error.line == line { error.column -= shift }
             if error.message.hasPrefix("f-string") { throw error }
             throw PythonSyntaxError("f-string: \(error.message)", line: line, column: error.column)
         }

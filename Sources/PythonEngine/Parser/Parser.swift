@@ -9,6 +9,11 @@ public struct Parser {
     /// an error rather than a Swift stack overflow.
     var depth = 0
     static let maxDepth = 400
+    /// CPython 3.11's compiler allows about 3000 nested expression levels (1000 x its stack
+    /// frame scale of 3): a module-level `x = 1 + 1 + ...` compiles with 2999 terms and fails
+    /// with 3000. Left-nested operator chains reach that depth without deep parser recursion,
+    /// and the evaluator walks them in a loop (`evalBinaryChain`).
+    static let maxBinaryChain = 3000
     var scopes: [ScopeBuilder] = [ScopeBuilder(kind: .module, qualifiedPrefix: "")]
     /// Loop nesting of the innermost function, for `'break' outside loop`.
     var loopDepth = 0
@@ -88,7 +93,8 @@ public struct Parser {
             return PythonSyntaxError(message, line: t.line, column: t.column)
         }
         if t.kind == .indent {
-            return PythonSyntaxError.indentation("unexpected indent", line: t.line, column: t.column)
+            // CPython's offset is the indentation width (the caret would fall left of the text).
+            return PythonSyntaxError.indentation("unexpected indent", line: t.line, column: t.column - 1)
         }
         if t.kind == .dedent && message == "invalid syntax" {
             return PythonSyntaxError.indentation("unindent does not match any outer indentation level", line: t.line, column: t.column)
@@ -163,7 +169,7 @@ public struct Parser {
         while current.kind != .endMarker {
             if current.kind == .newline { pos += 1; continue }
             if current.kind == .indent {
-                throw PythonSyntaxError.indentation("unexpected indent", line: current.line, column: current.column)
+                throw PythonSyntaxError.indentation("unexpected indent", line: current.line, column: current.column - 1)
             }
             body += try parseStatement()
         }
@@ -247,7 +253,12 @@ public struct Parser {
             case "return":
                 pos += 1
                 if !(scopes.last?.kind == .function) {
-                    throw PythonSyntaxError("'return' outside function", line: t.line, column: t.column)
+                    // CPython underlines the whole statement, value included.
+                    var probe = self
+                    if !(probe.current.kind == .newline || probe.check(";") || probe.current.kind == .endMarker) {
+                        _ = try? probe.parseTestListStarExpr()
+                    }
+                    throw PythonSyntaxError("'return' outside function", from: t, through: probe.tokens[probe.pos - 1])
                 }
                 if current.kind == .newline || check(";") || current.kind == .endMarker { return make(.return(nil)) }
                 return make(.return(try parseTestListStarExpr()))
@@ -335,7 +346,10 @@ public struct Parser {
                 // Python 2 print statement: CPython's dedicated hint.
                 let next = peekToken()
                 if next.kind == .string || next.kind == .number || (next.kind == .name && !pythonKeywords.contains(next.text)) {
-                    throw PythonSyntaxError("Missing parentheses in call to 'print'. Did you mean print(...)?", line: t.line, column: t.column)
+                    // Underlined from `print` to the end of the logical line, as CPython does.
+                    var last = pos
+                    while last + 1 < tokens.count && tokens[last + 1].kind != .newline && tokens[last + 1].kind != .endMarker { last += 1 }
+                    throw PythonSyntaxError("Missing parentheses in call to 'print'. Did you mean print(...)?", from: t, through: tokens[last])
                 }
             default: break
             }
@@ -446,10 +460,10 @@ public struct Parser {
             for item in items { try checkAssignTarget(item, isFirst: false) }
         case .starred(let inner): try checkAssignTarget(inner, isFirst: false)
         case .constant(.none), .constant(.bool), .constant(.ellipsis):
-            throw PythonSyntaxError("cannot assign to \(describe(e))", line: e.line, column: e.column)
+            throw PythonSyntaxError("cannot assign to \(describe(e))", spanning: e)
         default:
             let suffix = isFirst ? " here. Maybe you meant '==' instead of '='?" : ""
-            throw PythonSyntaxError("cannot assign to \(describe(e))\(suffix)", line: e.line, column: e.column)
+            throw PythonSyntaxError("cannot assign to \(describe(e))\(suffix)", spanning: e)
         }
     }
 
@@ -457,7 +471,7 @@ public struct Parser {
         switch e.kind {
         case .name, .attribute, .subscript: break
         case .tuple(let items), .list(let items): for item in items { try checkDeleteTarget(item) }
-        default: throw PythonSyntaxError("cannot delete \(describe(e))", line: e.line, column: e.column)
+        default: throw PythonSyntaxError("cannot delete \(describe(e))", spanning: e)
         }
     }
 
@@ -479,7 +493,7 @@ public struct Parser {
         while current.kind != .dedent && current.kind != .endMarker {
             if current.kind == .newline { pos += 1; continue }
             if current.kind == .indent {
-                throw PythonSyntaxError.indentation("unexpected indent", line: current.line, column: current.column)
+                throw PythonSyntaxError.indentation("unexpected indent", line: current.line, column: current.column - 1)
             }
             body += try parseStatement()
         }
@@ -490,7 +504,7 @@ public struct Parser {
     mutating func parseIf() throws(PythonSyntaxError) -> Stmt {
         let t = advance()
         let test = try parseNamedExprTest()
-        try checkConditionAssignment()
+        try checkConditionAssignment(test)
         let body = try parseBlock(after: "'\(t.text)' statement", line: t.line)
         var orElse: [Stmt] = []
         if checkKeyword("elif") {
@@ -503,16 +517,21 @@ public struct Parser {
     }
 
     /// `if x = 1:` gets CPython's "Maybe you meant '==' or ':='" hint.
-    func checkConditionAssignment() throws(PythonSyntaxError) {
+    func checkConditionAssignment(_ test: Expr) throws(PythonSyntaxError) {
         if check("=") {
-            throw syntaxError("invalid syntax. Maybe you meant '==' or ':=' instead of '='?")
+            // Underlined from the condition through the value after `=`.
+            var probe = self
+            probe.pos += 1
+            var error = PythonSyntaxError("invalid syntax. Maybe you meant '==' or ':=' instead of '='?", line: test.line, column: test.column)
+            if let value = try? probe.parseTest(), value.endLine == test.line { error.endColumn = value.endColumn }
+            throw error
         }
     }
 
     mutating func parseWhile() throws(PythonSyntaxError) -> Stmt {
         let t = advance()
         let test = try parseNamedExprTest()
-        try checkConditionAssignment()
+        try checkConditionAssignment(test)
         loopDepth += 1
         let body = try parseBlock(after: "'while' statement", line: t.line)
         loopDepth -= 1

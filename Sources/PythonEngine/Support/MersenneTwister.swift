@@ -22,6 +22,17 @@ struct MersenneTwister: Sendable, Equatable {
         initGenrand(5489)
     }
 
+    /// CPython's `getstate()` words: the 624 state words, then the position in them.
+    var stateWords: [UInt32] { state + [UInt32(index)] }
+
+    /// `setstate()`: false (state unchanged) when the words are not a state `stateWords` made.
+    mutating func restore(_ words: [UInt32]) -> Bool {
+        guard words.count == Self.n + 1, let position = words.last, position <= UInt32(Self.n) else { return false }
+        state = Array(words.prefix(Self.n))
+        index = Int(position)
+        return true
+    }
+
     /// `init_genrand(s)`.
     private mutating func initGenrand(_ s: UInt32) {
         state[0] = s

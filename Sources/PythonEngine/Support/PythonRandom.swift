@@ -47,6 +47,15 @@ struct PythonRandom: Sendable {
 
     init(seed: BigInt) { self.seed(seed) }
 
+    /// `getstate()` as CPython builds it: (3, the generator's 625 words, gauss_next).
+    var state: (words: [UInt32], gaussNext: Double?) { (twister.stateWords, gaussNext) }
+
+    /// `setstate((3, words, gauss_next))`.
+    mutating func setState(words: [UInt32], gaussNext: Double?) throws(SupportError) {
+        guard twister.restore(words) else { throw .valueError("state vector is the wrong size") }
+        self.gaussNext = gaussNext
+    }
+
     // MARK: seeding
 
     /// `random.seed(a)` for an int: init_by_array over the little-endian 32-bit words of abs(a).

@@ -33,7 +33,7 @@ import Testing
     }
 
     @Test func tabError() {
-        #expect(throws: PythonSyntaxError("inconsistent use of tabs and spaces in indentation", line: 3, column: 9, typeName: "TabError")) {
+        #expect(throws: PythonSyntaxError("inconsistent use of tabs and spaces in indentation", line: 3, column: 1, typeName: "TabError")) {
             try Lexer.tokenize("if 1:\n\tx\n        y\n")
         }
     }

@@ -53,8 +53,10 @@ import Testing
             f(3)
           File "/tmp/e1.py", line 2, in f
             return g(x) + 1
+                   ^^^^
           File "/tmp/e1.py", line 4, in g
             return y / 0
+                   ~~^~~
         ZeroDivisionError: division by zero
 
         """)

@@ -8,7 +8,10 @@ import Glibc
 /// are re-raised in the parent with a `RemoteTraceback` cause, as CPython does.
 final class MPPool: PyInstance, @unchecked Sendable {
     let pool: ForkedWorkerPool
-    var traced = false
+    /// What the trace already holds, so a pool traced after each notebook cell and again at
+    /// close records every worker and task once.
+    var tracedWorkers: Set<Int32> = []
+    var tracedTasks = 0
     init(cls: PyClass, pool: ForkedWorkerPool) {
         self.pool = pool
         super.init(cls: cls)
@@ -365,7 +368,7 @@ extension Interpreter {
         let maxTasks = try a["maxtasksperchild"].map { try intArg($0) }
         let userInitializer = a["initializer"]
         let initargs = try a["initargs"].map { try iterateToArray($0) } ?? []
-        if let i = userInitializer, !(try isCallable(i)) { throw typeError("initializer must be a callable") }
+        if let i = userInitializer, !isCallable(i) { throw typeError("initializer must be a callable") }
         if state.bootstrapping { throw bootstrappingError() }
         let spawning = state.startMethod == "spawn"
         // Under spawn the initializer crosses by pickling (a lambda fails here, as in CPython)
@@ -424,10 +427,6 @@ extension Interpreter {
         }
     }
 
-    func isCallable(_ o: PyObject) throws -> Bool {
-        o is PyFunction || o is PyNativeFunction || o is PyBoundMethod || o is PyClass || specialMethod(o, "__call__") != nil
-    }
-
     func cpuCount(_ state: MultiprocessingState) -> Int {
         state.configuration.cpuCount ?? Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))
     }
@@ -474,10 +473,9 @@ extension Interpreter {
     }
 
     func tracePool(_ p: MPPool, _ state: MultiprocessingState) {
-        guard let trace = state.trace, !p.traced else { return }
-        p.traced = true
+        guard let trace = state.trace else { return }
         let record = p.pool.record
-        for w in record.workers {
+        for w in record.workers where p.tracedWorkers.insert(w.pid).inserted {
             trace.record([
                 ("event", .string("pool_worker")), ("pid", .int(Int(w.pid))), ("parent", .int(Int(getpid()))),
                 ("name", .string(w.name)), ("start_method", .string(state.startMethod)),
@@ -485,13 +483,14 @@ extension Interpreter {
                 ("tasks_completed", .int(w.tasksCompleted)),
             ])
         }
-        for t in record.tasks {
+        for t in record.tasks.dropFirst(p.tracedTasks) {
             trace.record([
                 ("event", .string("pool_task")), ("job", .int(t.job)), ("kind", .string(t.kind)), ("chunk", .int(t.chunk)),
                 ("items", .int(t.itemCount)), ("worker_pid", .int(Int(t.workerPID))), ("worker_name", .string(t.workerName)),
                 ("outcome", .string(t.outcome)), ("started_at", t.startedAt.map { .double($0) } ?? .null), ("ended_at", .double(t.endedAt)),
             ])
         }
+        p.tracedTasks = record.tasks.count
     }
 }
 

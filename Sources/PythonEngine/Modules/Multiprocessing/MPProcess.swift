@@ -396,13 +396,32 @@ extension Interpreter {
             }
         }
         state.children = []
-        for pool in state.pools where pool.pool.state == .running || pool.pool.hasOutstandingWork {
-            try? pool.pool.terminate()
+        for pool in state.pools {
+            if pool.pool.state == .running || pool.pool.hasOutstandingWork {
+                try? pool.pool.terminate()
+            }
+            // A pool the program never closed still ran: record it, so checks see its tasks.
+            tracePool(pool, state)
         }
     }
 }
 
+extension Interpreter {
+    /// Records the workers and finished tasks of every pool so far (each once), for a notebook
+    /// cell that leaves its pool open: the cell's record must still show the pool ran.
+    func traceOpenPools() {
+        guard let module = modules["multiprocessing"], let state = module.dict["__mp_state__"] as? MultiprocessingState else { return }
+        for pool in state.pools { tracePool(pool, state) }
+    }
+}
+
 extension PythonRuntime {
+    /// Records the pools the cells have used so far (see `Interpreter.traceOpenPools`); call
+    /// after each notebook cell.
+    public func traceOpenPools() {
+        interpreter.traceOpenPools()
+    }
+
     /// Ends the program's processes as CPython does at interpreter exit: daemonic children are
     /// terminated, the others joined, running pools terminated. `run` does this itself; call it
     /// after the last notebook cell (`runCell` leaves children running, as Jupyter does).

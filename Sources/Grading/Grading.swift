@@ -1,1 +1,0 @@
-// The Grading layer. See README "Architecture".
