@@ -28,7 +28,7 @@ extension Bench {
 
         // What Sandbox.run does besides the fork, part by part (public pieces only), to show
         // where its floor comes from.
-        let scan = try plan.measure {
+        let scan = plan.measure {
             let t = Clock.now()
             let members = ProcessTable.members(ofGroup: nil, orChildrenOf: getpid())
             _ = members.count
