@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import AnswerSheets
 import ConceptScoring
 import Foundation
@@ -35,7 +38,7 @@ extension Bench {
         let seconds = Clock.now() - started
         add(BenchRow(group: "batch", name: "read \(files.count) generated sheets (SheetReader, 1 thread)",
                      throughput: Throughput(value: Double(files.count) / seconds, unit: "sheets/s", peakRSS: PeakMemory.ofSelf()),
-                     note: "\(questionsFound) questions, \(cellsFound) cells found; \(failures) unreadable"))
+                     note: "\(questionsFound) questions, \(cellsFound) cells found; \(failures) unreadable; RSS: this benchmark process"))
 
         try benchGrade(directory: dir, count: files.count)
     }
@@ -52,8 +55,31 @@ extension Bench {
                              + "or no release `grader` built next to grader-bench)"))
             return
         }
-        add(BenchRow(group: "batch", name: "grader grade, \(count) sheets",
-                     note: "skipped: `grader grade` exists but this harness does not know its options yet"))
+        let rubric = root + "/rubrics/multiprocessing.yaml"
+        let assignment = root + "/assignments/multiprocessing.md"
+        let cores = Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))
+        for jobs in [1, nil] as [Int?] {
+            // One run each (a batch is long enough to average itself), into a fresh report
+            // directory and with --force, so no stored result answers for a sheet.
+            let out = scratch + "/reports-\(jobs.map(String.init) ?? "default")"
+            var arguments = ["grade", directory, "--rubric", rubric, "--assignment", assignment, "--out", out,
+                             "--format", "json", "--force"]
+            if let jobs { arguments += ["--jobs", String(jobs)] }
+            let rssReport = scratch + "/grade-rss"
+            let usesTime = access("/usr/bin/time", X_OK) == 0
+            let runner = Subprocess(scratchDirectory: scratch)
+            let result = usesTime
+                ? try runner.run("/usr/bin/time", ["-f", "%M", "-o", rssReport, grader] + arguments)
+                : try runner.run(grader, arguments)
+            let peak = usesTime ? TextFile.read(rssReport)?.split(separator: "\n").last.flatMap { Int($0.trimmingSpaces()) }.map { $0 * 1024 } : nil
+            let label = jobs.map { "--jobs \($0)" } ?? "default jobs (\(cores) cores)"
+            var note = "one run of \(Format.seconds(result.seconds)); exit \(result.exitStatus)"
+            if result.exitStatus != 0 { note += ": " + Self.lastLine(result.stderr) }
+            note += "; peak RSS: largest single process (GNU time)"
+            add(BenchRow(group: "batch", name: "grader grade, \(count) sheets, \(label)",
+                         throughput: Throughput(value: Double(count) / result.seconds, unit: "sheets/s", peakRSS: peak),
+                         note: note))
+        }
     }
 
     /// ConceptScorer alone: every prose answer of the samples and of a generated batch (the

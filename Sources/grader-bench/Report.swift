@@ -119,7 +119,7 @@ struct ReportTable {
     func cells(_ row: BenchRow) -> [String] {
         if let t = row.throughput {
             return [row.group, row.name, Format.fixed(t.value, 1) + " " + t.unit, "", "", "", "", "",
-                    t.peakRSS.map { "bench process: " + Format.bytes($0) } ?? "", row.note]
+                    t.peakRSS.map { Format.bytes($0) } ?? "", row.note]
         }
         let child = row.engine?.peakRSS == nil ? "–"
             : "\(Format.bytes(row.engine?.privateBytes)) / \(Format.bytes(row.engine?.peakRSS))"
