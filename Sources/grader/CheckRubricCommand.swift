@@ -1,6 +1,7 @@
 import ArgumentParser
 import ConceptScoring
 import Foundation
+import Grading
 import Rubrics
 
 /// `grader check-rubric FILE`: validates a rubric (structure and phrases) and summarises it.
@@ -19,12 +20,21 @@ struct CheckRubricCommand: ParsableCommand {
         do {
             scorer = try ConceptScorer.load(path: file)
         } catch {
-            var report = error.diagnostics.map(\.description)
-            report.append("\(file): \(error.diagnostics.count) problem\(error.diagnostics.count == 1 ? "" : "s") found")
-            FileHandle.standardError.write(Data((report.joined(separator: "\n") + "\n").utf8))
-            throw ExitCode(65)
+            try fail(error.diagnostics.map(\.description))
+        }
+        // The code checks are read by the grading layer: the same validation `grade` applies.
+        do {
+            _ = try QuestionSpec.all(in: scorer.rubric)
+        } catch {
+            try fail(error.diagnostics.map(\.description))
         }
         print(RubricSummary.text(for: scorer.rubric), terminator: "")
+    }
+
+    private func fail(_ problems: [String]) throws -> Never {
+        let report = problems + ["\(file): \(problems.count) problem\(problems.count == 1 ? "" : "s") found"]
+        FileHandle.standardError.write(Data((report.joined(separator: "\n") + "\n").utf8))
+        throw ExitCode(65)
     }
 }
 

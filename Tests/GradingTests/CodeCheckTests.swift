@@ -74,6 +74,21 @@ enum Records {
         #expect(!check(kind).evaluate(CheckInput(record: parentPrints)).passed)
     }
 
+    @Test func poolWorkerLinesCountAsTasksWhicheverWorkerRanThem() {
+        let kind = CheckKind.processes(min: 4, printing: 4, distinct: true)
+        // Pool(4).map over four values: one fast worker ran all four tasks.
+        var oneBusyWorker = Records.fourWorkers()
+        oneBusyWorker.processes = oneBusyWorker.processes.enumerated().map {
+            ProcessRecord(pid: $1.pid, name: "ForkPoolWorker-\($0 + 1)", parentPID: Records.main, poolWorker: true)
+        }
+        oneBusyWorker.lines = oneBusyWorker.lines.map { OutputLine(pid: 101, text: $0.text.replacingOccurrences(of: "Process \($0.pid)", with: "Process 101")) }
+        #expect(check(kind).evaluate(CheckInput(record: oneBusyWorker)).passed)
+        // The same lines from one plain Process are one process printing, not four.
+        var oneProcess = oneBusyWorker
+        oneProcess.processes = oneProcess.processes.map { ProcessRecord(pid: $0.pid, name: "Process-1", parentPID: Records.main) }
+        #expect(!check(kind).evaluate(CheckInput(record: oneProcess)).passed)
+    }
+
     @Test func pool() {
         let none = ExecutionRecord(status: .ok)
         let idle = ExecutionRecord(status: .ok, pools: [PoolUsage(workers: 4, tasksRun: 0)])

@@ -70,6 +70,22 @@ struct EndToEndTests {
         #expect(failing.status == 1)
     }
 
+    /// The numbers must hold up in CI: the bundled samples (processes, pools, unjoined
+    /// children, broken code) graded twice from scratch give the same gradebook, whatever the
+    /// scheduler did with the processes.
+    @Test func gradingTheSamplesTwiceGivesTheSameGradebook() throws {
+        let scratch = try Scratch()
+        let samples = Self.root.appendingPathComponent("submissions").path
+        var gradebooks: [String] = []
+        for run in 1...2 {
+            let result = try grade([samples, "--out", "out\(run)"], in: scratch.url)
+            #expect(result.status == 0, "\(result.stderr)")
+            gradebooks.append(try String(contentsOf: scratch.url.appendingPathComponent("out\(run)/gradebook.csv"), encoding: .utf8))
+        }
+        #expect(gradebooks[0] == gradebooks[1])
+        #expect(gradebooks[0].split(whereSeparator: \.isNewline).count == 10)  // header + nine students
+    }
+
     @Test func usageAndRubricErrorsHaveTheirStatuses() throws {
         let scratch = try Scratch()
         try scratch.write("subs/a.md", Self.weakSheet)
@@ -80,6 +96,11 @@ struct EndToEndTests {
         let bad = try GraderBinary.run(["grade", "subs", "--rubric", "bad.yaml", "--assignment", assignment], in: scratch.url)
         #expect(bad.status == 65)
         #expect(bad.stderr.contains("bad.yaml:7:"))
+        // check-rubric applies the same validation to the checks.
+        let checked = try GraderBinary.run(["check-rubric", "bad.yaml"], in: scratch.url)
+        #expect(checked.status == 65)
+        #expect(checked.stderr.contains("bad.yaml:7:"))
+        #expect(checked.stderr.contains("runz"))
     }
 
     @Test func shardsMergeIntoOneGradebook() throws {

@@ -189,7 +189,7 @@ import Testing
         #expect(record.stdout == "start\nchild 1\n")
         #expect(record.stderr == "warn\n")
         #expect(record.lines == [OutputLine(pid: 10, text: "start"), OutputLine(pid: 11, text: "child 1")])
-        #expect(record.processes == [ProcessRecord(pid: 11, name: "Process-1", parentPID: 10, exitCode: 0), ProcessRecord(pid: 12, name: "ForkPoolWorker-1", parentPID: 10, exitCode: 0)])
+        #expect(record.processes == [ProcessRecord(pid: 11, name: "Process-1", parentPID: 10, exitCode: 0), ProcessRecord(pid: 12, name: "ForkPoolWorker-1", parentPID: 10, exitCode: 0, poolWorker: true)])
         #expect(record.pools == [PoolUsage(workers: 1, tasksRun: 3)])
     }
 }

@@ -153,3 +153,32 @@ import Testing
         }
     }
 }
+
+/// What the reader noticed reaches the student (escaped) and the JSON, and only when there is
+/// something to say.
+@Suite struct SheetWarningTests {
+    var warned: SubmissionResult {
+        var result = SampleResults.fullMarks
+        result.warnings = ["Q3 answered twice (lines 22 and 86); the answers were merged", SampleResults.hostile]
+        return result
+    }
+
+    @Test func markdownAndHTMLListTheWarnings() {
+        let markdown = MarkdownFeedbackWriter().render(warned)
+        #expect(markdown.contains("## Reading your sheet\n\n- Q3 answered twice (lines 22 and 86); the answers were merged\n"))
+        let html = HTMLFeedbackWriter().render(warned)
+        #expect(html.contains("<h2>Reading your sheet</h2>"))
+        #expect(html.contains("<li>Q3 answered twice (lines 22 and 86); the answers were merged</li>"))
+        #expect(!html.contains("<script"))
+        #expect(!MarkdownFeedbackWriter().render(SampleResults.fullMarks).contains("Reading your sheet"))
+    }
+
+    @Test func jsonCarriesWarningsOnlyWhenThereAreSome() throws {
+        let data = try JSONEncoder().encode(warned)
+        let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        #expect((object["warnings"] as? [String])?.count == 2)
+        #expect(try JSONDecoder().decode(SubmissionResult.self, from: data) == warned)
+        let plain = try #require(try JSONSerialization.jsonObject(with: JSONEncoder().encode(SampleResults.fullMarks)) as? [String: Any])
+        #expect(plain["warnings"] == nil)
+    }
+}

@@ -57,9 +57,10 @@ struct EngineCellSession: CellSession {
         mainPID = context.mainPID
     }
 
-    mutating func run(cell: String, index: Int) -> ExecutionRecord {
+    mutating func run(cell: String, index: Int, isLast: Bool) -> ExecutionRecord {
         let outcome = runtime.runCell(cell, cellName: "<cell \(index + 1)>")
         runtime.traceOpenPools()
+        if isLast { runtime.finishProcesses() }
         runtime.flush()
         // The main process's own output; `merge` replaces it with the traced output of every
         // process when events arrived.
@@ -85,6 +86,7 @@ enum TraceReader {
         var pid: Int32?
         var parent: Int32?
         var name: String?
+        var kind: String?
         var exitcode: Int32?
         var stream: String?
         var text: String?
@@ -116,11 +118,13 @@ enum TraceReader {
                     sawPool = true
                     poolWorkers += 1
                 }
+                let isWorker = event.event == "pool_worker" || event.kind == "pool worker"
                 if let index = processIndex[pid] {
                     if let code = event.exitcode { record.processes[index].exitCode = code }
+                    if isWorker { record.processes[index].poolWorker = true }
                 } else {
                     processIndex[pid] = record.processes.count
-                    record.processes.append(ProcessRecord(pid: pid, name: event.name ?? "process", parentPID: event.parent ?? mainPID, exitCode: event.exitcode))
+                    record.processes.append(ProcessRecord(pid: pid, name: event.name ?? "process", parentPID: event.parent ?? mainPID, exitCode: event.exitcode, poolWorker: isWorker))
                 }
             case "pool_task":
                 sawPool = true

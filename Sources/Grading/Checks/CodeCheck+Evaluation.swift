@@ -154,8 +154,7 @@ struct ProcessCheck {
         var ratios = [Double(started) / Double(min)]
         var actual = ["\(started) child process\(started == 1 ? "" : "es") started"]
         var expected = "at least \(min) child process\(min == 1 ? "" : "es")"
-        let childPIDs = Set(children.map(\.pid))
-        let printers = childPIDs.filter { pid in record.lines.contains { $0.pid == pid && !$0.text.trimmingCharacters(in: .whitespaces).isEmpty } }
+        let printers = printingUnits()
         let attributed = !record.lines.isEmpty
         if let printing {
             expected += ", \(printing) of them printing"
@@ -165,7 +164,7 @@ struct ProcessCheck {
         if distinct {
             let wanted = printing ?? min
             expected += ", with different values"
-            let values = Set(printers.map { value(printedBy: $0) })
+            let values = Set(printers.map(\.value))
             ratios.append(attributed ? Double(values.count) / Double(wanted) : 0)
             if attributed { actual.append("\(values.count) different value\(values.count == 1 ? "" : "s")") }
         }
@@ -173,12 +172,30 @@ struct ProcessCheck {
         return CheckOutcome(ratio: ratio, expected: expected, actual: actual.joined(separator: "; "))
     }
 
-    /// What a process printed, reduced to its values: the literals in its lines except pids (a
-    /// process printing its own pid prints a different number each run, not a chosen value);
-    /// its text when it printed no literal.
-    func value(printedBy pid: Int32) -> String {
+    /// Who printed what, one unit per child process, except that each line a pool worker
+    /// printed is a unit of its own: which worker picks up which task is up to the scheduler
+    /// (one fast worker may run all four), so counting workers would make the score change from
+    /// run to run, while the tasks and what they print do not.
+    func printingUnits() -> [(pid: Int32, value: String)] {
+        var units: [(pid: Int32, value: String)] = []
+        for child in children {
+            let lines = record.lines.filter { $0.pid == child.pid && !$0.text.trimmingCharacters(in: .whitespaces).isEmpty }
+            guard !lines.isEmpty else { continue }
+            if child.poolWorker {
+                units += lines.map { (child.pid, value(of: [$0])) }
+            } else {
+                units.append((child.pid, value(of: lines)))
+            }
+        }
+        return units
+    }
+
+    /// What lines say, reduced to their values: the literals in them except pids (a process
+    /// printing its own pid prints a different number each run, not a chosen value); their
+    /// text when they hold no literal.
+    func value(of lines: [OutputLine]) -> String {
         let pids = Set(([record.mainPID].compactMap { $0 }) + record.processes.flatMap { [$0.pid, $0.parentPID] })
-        let text = record.lines.filter { $0.pid == pid }.map(\.text).joined(separator: "\n")
+        let text = lines.map(\.text).joined(separator: "\n")
         let literals = LiteralReader().literals(in: text).filter { literal in
             if case let .int(digits) = literal, let value = Int32(digits), pids.contains(value) { return false }
             return true

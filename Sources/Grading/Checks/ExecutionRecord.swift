@@ -87,18 +87,33 @@ public struct ProcessRecord: Codable, Sendable, Equatable {
     /// Its exit code as `Process.exitcode` reports it (negative: killed by that signal); `nil`
     /// while unknown (never joined, or killed with the run).
     public var exitCode: Int32?
+    /// A worker of a pool (or executor): which worker runs which task is the scheduler's
+    /// choice, so checks count such a worker's printed lines as separate tasks, not as one
+    /// process (see `ProcessCheck`).
+    public var poolWorker: Bool
 
-    public init(pid: Int32, name: String, parentPID: Int32, exitCode: Int32? = nil) {
+    public init(pid: Int32, name: String, parentPID: Int32, exitCode: Int32? = nil, poolWorker: Bool = false) {
         self.pid = pid
         self.name = name
         self.parentPID = parentPID
         self.exitCode = exitCode
+        self.poolWorker = poolWorker
     }
 
     enum CodingKeys: String, CodingKey {
         case pid, name
         case parentPID = "parent_pid"
         case exitCode = "exit_code"
+        case poolWorker = "pool_worker"
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        pid = try c.decode(Int32.self, forKey: .pid)
+        name = try c.decode(String.self, forKey: .name)
+        parentPID = try c.decode(Int32.self, forKey: .parentPID)
+        exitCode = try c.decodeIfPresent(Int32.self, forKey: .exitCode)
+        poolWorker = try c.decodeIfPresent(Bool.self, forKey: .poolWorker) ?? false
     }
 }
 

@@ -52,7 +52,9 @@ public struct SheetGrader: Sendable {
             let earlier = position.map { sheet.answers[..<$0].flatMap { $0.cells.map(\.code) } } ?? []
             return questionGrader.grade(spec, answer: position.map { sheet.answers[$0] }, earlierCells: earlier)
         }
-        return SubmissionResult.summing(file: file, questions: results)
+        var result = SubmissionResult.summing(file: file, questions: results)
+        result.warnings = sheet.warnings
+        return result
     }
 }
 

@@ -28,7 +28,7 @@ public struct SandboxedRunner: CodeRunner {
             outcome = try Sandbox(limits: limits).run { context in
                 var session = sessions.makeSession(context: context)
                 for (index, cell) in cells.enumerated() {
-                    let record = session.run(cell: cell, index: index)
+                    let record = session.run(cell: cell, index: index, isLast: index == cells.count - 1)
                     // A leading 0 byte marks a cell's record; anything else on the channel is an
                     // event the session's engine sent while the cell ran (see `merge`).
                     guard let data = try? JSONEncoder().encode(record), (try? context.send(record: [Self.cellRecordTag] + Array(data))) != nil else { return 70 }
@@ -116,5 +116,8 @@ extension CellSessionFactory {
 /// The engine inside the sandboxed child: runs one cell after another in one global namespace
 /// and reports what each did.
 public protocol CellSession {
-    mutating func run(cell: String, index: Int) -> ExecutionRecord
+    /// Runs one cell. After the last cell the session ends the program as the interpreter's
+    /// exit would (children joined, pools terminated), so output of processes the code started
+    /// but never joined is still part of that cell, as it is when CPython runs the file.
+    mutating func run(cell: String, index: Int, isLast: Bool) -> ExecutionRecord
 }

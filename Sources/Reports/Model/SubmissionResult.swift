@@ -20,6 +20,10 @@ public struct SubmissionResult: Codable, Sendable, Equatable {
     /// An opaque key the pipeline stores to decide whether a rerun may skip this sheet
     /// (e.g. a digest of the sheet's bytes and of the rubric). Reports never interpret it.
     public var fingerprint: String?
+    /// What the sheet reader noticed while reading the sheet (a question answered twice, page
+    /// headers dropped, an unusual encoding): shown to the student and the instructor, so a
+    /// misread sheet is visible rather than silently scored. JSON `warnings`, omitted when empty.
+    public var warnings: [String]
 
     public init(
         file: String,
@@ -29,7 +33,8 @@ public struct SubmissionResult: Codable, Sendable, Equatable {
         questions: [QuestionResult],
         studentName: String? = nil,
         studentID: String? = nil,
-        fingerprint: String? = nil
+        fingerprint: String? = nil,
+        warnings: [String] = []
     ) {
         self.file = file
         self.score = score
@@ -40,6 +45,7 @@ public struct SubmissionResult: Codable, Sendable, Equatable {
         self.studentName = studentName ?? derived.name
         self.studentID = studentID ?? (studentName == nil ? derived.id : nil)
         self.fingerprint = fingerprint
+        self.warnings = warnings
     }
 
     /// Builds a result whose totals are the sums of its questions, the usual case.
@@ -74,6 +80,7 @@ public struct SubmissionResult: Codable, Sendable, Equatable {
         case studentName = "student_name"
         case studentID = "student_id"
         case fingerprint
+        case warnings
     }
 
     public init(from decoder: any Decoder) throws {
@@ -89,6 +96,7 @@ public struct SubmissionResult: Codable, Sendable, Equatable {
         studentName = name ?? derived.name
         studentID = try c.decodeIfPresent(String.self, forKey: .studentID) ?? (name == nil ? derived.id : nil)
         fingerprint = try c.decodeIfPresent(String.self, forKey: .fingerprint)
+        warnings = try c.decodeIfPresent([String].self, forKey: .warnings) ?? []
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -101,5 +109,6 @@ public struct SubmissionResult: Codable, Sendable, Equatable {
         try c.encode(studentName, forKey: .studentName)
         try c.encode(studentID, forKey: .studentID)
         try c.encodeIfPresent(fingerprint, forKey: .fingerprint)
+        if !warnings.isEmpty { try c.encode(warnings, forKey: .warnings) }
     }
 }

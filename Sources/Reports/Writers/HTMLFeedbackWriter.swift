@@ -17,6 +17,11 @@ public struct HTMLFeedbackWriter: Sendable {
         if let error = submission.error {
             body += "<p class=\"error\" role=\"alert\"><strong>This sheet could not be graded completely:</strong> \(HTMLText.escape(error))</p>\n"
         }
+        if !submission.warnings.isEmpty {
+            body += "<section class=\"warnings\">\n<h2>Reading your sheet</h2>\n<ul>\n"
+            body += submission.warnings.map { "<li>\(HTMLText.escape($0))</li>\n" }.joined()
+            body += "</ul>\n</section>\n"
+        }
         if !submission.questions.isEmpty {
             body += scoreTable(submission)
             for (index, q) in submission.questions.enumerated() {

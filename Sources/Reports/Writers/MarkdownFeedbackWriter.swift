@@ -17,6 +17,11 @@ public struct MarkdownFeedbackWriter: Sendable {
         if let error = submission.error {
             out += "> **This sheet could not be graded completely:** \(MarkdownText.inline(error))\n\n"
         }
+        if !submission.warnings.isEmpty {
+            out += "## Reading your sheet\n\n"
+            for warning in submission.warnings { out += "- \(MarkdownText.inline(warning))\n" }
+            out += "\n"
+        }
         if !submission.questions.isEmpty {
             out += scoreTable(submission)
             for question in submission.questions {
