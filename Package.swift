@@ -7,6 +7,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "grader", targets: ["grader"]),
+        .executable(name: "grader-bench", targets: ["grader-bench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
@@ -40,6 +41,9 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+
+        // Benchmarks against CPython (BENCHMARKS.md). Single-threaded: it forks sandboxes in-process.
+        .executableTarget(name: "grader-bench", dependencies: ["PythonEngine", "ProcessRuntime", "AnswerSheets", "ConceptScoring"]),
 
         // A single-threaded helper the ProcessRuntime tests spawn: the test runner is threaded and
         // must never fork, so everything that forks runs in this probe.

@@ -1,0 +1,2 @@
+# Baseline: interpreter start-up and exit only.
+pass
