@@ -90,6 +90,11 @@ extension Interpreter {
         case let f as PyFunction:
             return try pickleFunction(f)
         case let n as PyNativeFunction:
+            // A method of a builtin type (`str.upper`) pickles as its owner's attribute, as
+            // CPython's method descriptors do.
+            if let owner = n.ownerName, n.isMethod, builtins[owner] is PyClass {
+                return .function(module: "builtins", qualname: "\(owner).\(n.name)")
+            }
             return .function(module: nativeFunctionModule(n), qualname: n.name)
         case let m as PyBoundMethod:
             guard let name = (try? getAttribute(m.function, "__name__")) as? PyString else {
@@ -221,6 +226,9 @@ extension Interpreter {
             return e
         case let .function(module, qualname):
             if module == "builtins", let f = builtins[qualname] { return f }
+            if module == "builtins", let dot = qualname.firstIndex(of: "."), let owner = builtins[String(qualname[..<dot])] {
+                return try getAttribute(owner, String(qualname[qualname.index(after: dot)...]))
+            }
             if module != "__main__", module != "__mp_main__", let m = modules[module], let f = m.dict[qualname] { return f }
             guard let f = resolveQualifiedName(qualname) else {
                 throw attributeError("Can't get attribute '\(qualname)' on <module '\(module)'>")
