@@ -194,8 +194,8 @@ extension Interpreter {
                 case let t as PyString: return try formatText(t.value, spec: spec, typeName: inst.cls.name)
                 default: break
                 }
-            } catch let e as SupportError {
-                throw convert(e)
+            } catch {
+                throw convert(error)
             }
         }
         if !spec.isEmpty {

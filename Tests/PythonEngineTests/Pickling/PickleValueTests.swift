@@ -12,7 +12,7 @@ import Testing
         let values: [PickleValue] = [
             .none, .bool(true), .bool(false), .int(0), .int(1), .int(-1), .int(255), .int(-256),
             .int(BigInt(Int64.max)), .int(BigInt(Int64.min)), .int(huge), .int(-huge),
-            .float(0), .float(-0.0), .float(3.5), .float(-1e308), .float(.infinity), .float(5e-324),
+            .float(0), .float(-0.0), .float(3.5), .float(-1e308), .float(.infinity), .float(.leastNonzeroMagnitude),
             .str(""), .str("héllo ✓ \u{1F600}"), .str("a\u{0}b"), .bytes([]), .bytes([0, 255, 10]),
         ]
         for value in values {
