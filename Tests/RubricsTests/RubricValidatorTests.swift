@@ -70,9 +70,12 @@ import Testing
     }
 
     @Test func editDistance() {
-        #expect(KeySuggestion.editDistance("ponits", "points") == 1)
-        #expect(KeySuggestion.editDistance("feedbak", "feedback") == 1)
-        #expect(KeySuggestion.editDistance("", "abc") == 3)
+        #expect(EditDistance.optimalStringAlignment("ponits", "points") == 1)
+        #expect(EditDistance.optimalStringAlignment("feedbak", "feedback") == 1)
+        #expect(EditDistance.optimalStringAlignment("", "abc") == 3)
+        // Past the limit it stops early and answers limit + 1.
+        #expect(EditDistance.optimalStringAlignment(Array("multiprocessing"), Array("threads"), limit: 2) == 3)
+        #expect(EditDistance.optimalStringAlignment(Array("proccess"), Array("process"), limit: 1) == 1)
         #expect(KeySuggestion.nearest(to: "colour", in: ["id", "points"]) == nil)
         #expect(KeySuggestion.nearest(to: "any-order", in: ["any_order", "window"]) == "any_order")
     }

@@ -1,3 +1,5 @@
+import Rubrics
+
 /// When a misspelt word still counts as the rubric's word.
 ///
 /// The rule (also in `rubrics/FORMAT.md`):
@@ -29,7 +31,7 @@ public enum TypoTolerance {
         guard writtenLength >= minimumLength, budget > 0, abs(writtenLength - intendedLength) <= budget,
               written.unicodeScalars.first == intended.unicodeScalars.first, written != intended else { return false }
         let a = Array(written.unicodeScalars), b = Array(intended.unicodeScalars)
-        return distance(a, b, limit: budget) <= budget
+        return EditDistance.optimalStringAlignment(a, b, limit: budget) <= budget
     }
 
     /// A typo between stems ("proccesses" → "proccess" vs "process"), counted only when the
@@ -39,29 +41,5 @@ public enum TypoTolerance {
         let budget = budget(forLength: entry.folded.unicodeScalars.count)
         guard abs(token.folded.unicodeScalars.count - entry.folded.unicodeScalars.count) <= budget else { return false }
         return isTypo(token.stem, of: entry.stem)
-    }
-
-    /// Restricted Damerau–Levenshtein distance, giving up (returning limit + 1) once every
-    /// alignment exceeds `limit`.
-    static func distance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar], limit: Int) -> Int {
-        var previous2 = [Int](repeating: 0, count: b.count + 1)
-        var previous = Array(0...b.count)
-        var current = [Int](repeating: 0, count: b.count + 1)
-        for i in 1...a.count {
-            current[0] = i
-            var rowMinimum = current[0]
-            for j in 1...b.count {
-                let cost = a[i - 1] == b[j - 1] ? 0 : 1
-                var value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
-                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
-                    value = min(value, previous2[j - 2] + 1)
-                }
-                current[j] = value
-                rowMinimum = min(rowMinimum, value)
-            }
-            if rowMinimum > limit { return limit + 1 }
-            (previous2, previous, current) = (previous, current, previous2)
-        }
-        return previous[b.count]
     }
 }

@@ -1,3 +1,5 @@
+import Rubrics
+
 /// Reading a question's `checks:` into a `CheckSet`, with every mistake reported at its place.
 extension CheckSet {
     /// The kinds of check, with the parameters each accepts beyond the common ones.
@@ -58,23 +60,8 @@ extension CheckSet {
 
     /// The closest known word within a small edit distance, for "did you mean".
     static func nearest(_ word: String, in candidates: [String]) -> String? {
-        let scored = candidates.map { ($0, editDistance(word.lowercased(), $0)) }.filter { $0.1 <= max(2, word.count / 3) }
+        let scored = candidates.map { ($0, EditDistance.optimalStringAlignment(word.lowercased(), $0)) }.filter { $0.1 <= max(2, word.count / 3) }
         return scored.min { $0.1 < $1.1 || ($0.1 == $1.1 && $0.0 < $1.0) }?.0
-    }
-
-    static func editDistance(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
-        guard !a.isEmpty else { return b.count }
-        guard !b.isEmpty else { return a.count }
-        var previous = Array(0...b.count)
-        for i in 1...a.count {
-            var current = [i] + Array(repeating: 0, count: b.count)
-            for j in 1...b.count {
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-            }
-            previous = current
-        }
-        return previous[b.count]
     }
 }
 
