@@ -45,7 +45,8 @@ extension Interpreter {
         var defaultFunction: PyObject?
     }
 
-    func jsonString(_ s: String, ascii: Bool) -> String {
+    /// A JSON string literal as `json.dumps` writes it (also used for the run's trace lines).
+    static func jsonString(_ s: String, ascii: Bool) -> String {
         var out = "\""
         for sc in s.unicodeScalars {
             switch sc {
@@ -89,7 +90,7 @@ extension Interpreter {
         case let b as PyBool: out += b.boolValue ? "true" : "false"
         case let n as PyInt: out += try repr(n)
         case let f as PyFloat: out += jsonFloat(f.value)
-        case let s as PyString: out += jsonString(s.value, ascii: opt.ensureASCII)
+        case let s as PyString: out += Self.jsonString(s.value, ascii: opt.ensureASCII)
         case is PyList, is PyTuple:
             let items = try iterateToArray(o)
             if items.isEmpty { out += "[]"; return }
@@ -121,7 +122,7 @@ extension Interpreter {
                 case is PyNone: keyText = "null"
                 default: throw typeError("keys must be str, int, float, bool or None, not \(typeName(key))")
                 }
-                out += jsonString(keyText, ascii: opt.ensureASCII) + opt.keySeparator
+                out += Self.jsonString(keyText, ascii: opt.ensureASCII) + opt.keySeparator
                 try jsonEncode(try dictGet(d, key) ?? PyNone.shared, &out, opt, level: level + 1)
             }
             out += closing + "}"
