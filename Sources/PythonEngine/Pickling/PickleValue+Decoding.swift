@@ -15,6 +15,9 @@ extension PickleValue {
     }
 }
 
+/// Reads the wire format. Besides whole `PickleValue` trees (`value(depth:)`), the primitive
+/// readers are open to the interpreter's direct reader, which builds common objects (ints,
+/// strs, lists of them) without a `PickleValue` in between.
 struct PickleDecoder {
     let bytes: [UInt8]
     private(set) var offset = 0
@@ -23,14 +26,15 @@ struct PickleDecoder {
         self.bytes = bytes
     }
 
-    private var remaining: Int { bytes.count - offset }
+    var remaining: Int { bytes.count - offset }
+    var isAtEnd: Bool { offset == bytes.count }
 
     private func fail(_ reason: String) -> PickleError {
         .malformed(offset: offset, reason: reason)
     }
 
     mutating func expectHeader() throws {
-        guard bytes.count >= PickleValue.header.count, Array(bytes[0..<2]) == PickleValue.header else {
+        guard bytes.count >= 2, bytes[0] == 0x50, bytes[1] == 0x01 else {
             throw fail("missing or unknown header")
         }
         offset = 2
@@ -48,10 +52,7 @@ struct PickleDecoder {
         case .false: return .bool(false)
         case .true: return .bool(true)
         case .int: return .int(try int())
-        case .float:
-            var bits: UInt64 = 0
-            for shift in 0..<8 { bits |= UInt64(try byte()) << (8 * UInt64(shift)) }
-            return .float(Double(bitPattern: bits))
+        case .float: return .float(try floatPayload())
         case .str: return .str(try text())
         case .bytes: return .bytes(try rawBytes(count: try count()))
         case .list: return .list(try values(depth: depth))
@@ -97,13 +98,54 @@ struct PickleDecoder {
         return pairs
     }
 
-    private mutating func byte() throws -> UInt8 {
+    /// The next tag, not consumed; nil at the end or for an unknown tag.
+    func peekTag() -> PickleTag? {
+        offset < bytes.count ? PickleTag(rawValue: bytes[offset]) : nil
+    }
+
+    /// Skips the tag `peekTag()` returned.
+    mutating func skipTag() {
+        offset += 1
+    }
+
+    mutating func floatPayload() throws -> Double {
+        guard remaining >= 8 else {
+            offset = bytes.count
+            throw fail("data ends early")
+        }
+        var bits: UInt64 = 0
+        for shift in 0..<8 { bits |= UInt64(bytes[offset + shift]) << (8 * UInt64(shift)) }
+        offset += 8
+        return Double(bitPattern: bits)
+    }
+
+    /// An int's payload as a machine word when it fits; nil (nothing consumed) otherwise, or
+    /// when the payload is malformed (the caller then reads it with `int()`, which reports it).
+    mutating func smallIntPayload() -> Int? {
+        let start = offset
+        guard remaining >= 2 else { return nil }
+        let sign = bytes[offset]
+        let length = Int(bytes[offset + 1])
+        guard sign <= 1, length <= 8, length <= remaining - 2 else { return nil }
+        var magnitude: UInt64 = 0
+        for index in 0..<length { magnitude |= UInt64(bytes[offset + 2 + index]) << (8 * UInt64(index)) }
+        if sign == 1 {
+            guard magnitude <= UInt64(Int.max) + 1 else { return nil }
+            offset = start + 2 + length
+            return magnitude == UInt64(Int.max) + 1 ? Int.min : -Int(magnitude)
+        }
+        guard magnitude <= UInt64(Int.max) else { return nil }
+        offset = start + 2 + length
+        return Int(magnitude)
+    }
+
+    mutating func byte() throws -> UInt8 {
         guard offset < bytes.count else { throw fail("data ends early") }
         defer { offset += 1 }
         return bytes[offset]
     }
 
-    private mutating func count() throws -> Int {
+    mutating func count() throws -> Int {
         var result: UInt64 = 0
         var shift: UInt64 = 0
         while true {
@@ -117,23 +159,32 @@ struct PickleDecoder {
         return Int(result)
     }
 
-    private mutating func rawBytes(count: Int) throws -> [UInt8] {
+    mutating func rawBytes(count: Int) throws -> [UInt8] {
         guard count <= remaining else { throw fail("length \(count) exceeds the \(remaining) bytes left") }
         defer { offset += count }
         return Array(bytes[offset..<(offset + count)])
     }
 
-    private mutating func text() throws -> String {
+    mutating func text() throws -> String {
         let start = offset
-        let raw = try rawBytes(count: try count())
-        guard let text = String(validating: raw, as: UTF8.self) else {
+        let length = try count()
+        guard length <= remaining else { throw fail("length \(length) exceeds the \(remaining) bytes left") }
+        let range = offset..<(offset + length)
+        let decoded = bytes.withUnsafeBufferPointer { buffer -> String? in
+            let utf8 = UnsafeBufferPointer(rebasing: buffer[range])
+            // ASCII (names, most data) is valid UTF-8 as it stands: skip the general validator.
+            if utf8.allSatisfy({ $0 < 0x80 }) { return String(decoding: utf8, as: UTF8.self) }
+            return String(validating: utf8, as: UTF8.self)
+        }
+        guard let text = decoded else {
             offset = start
             throw fail("invalid UTF-8 in a string")
         }
+        offset += length
         return text
     }
 
-    private mutating func int() throws -> BigInt {
+    mutating func int() throws -> BigInt {
         let signOffset = offset
         let sign = try byte()
         guard sign <= 1 else {

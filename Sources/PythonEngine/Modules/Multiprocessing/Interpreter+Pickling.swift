@@ -26,15 +26,18 @@ extension Interpreter {
         return try pickle(object)
     }
 
+    /// `object` as message bytes (a queue item, a pipe message, a pool result), through the
+    /// direct writer (`Interpreter+DirectPickling.swift`): the same bytes and errors as
+    /// `pickle(object).encode()`.
     func pickleBytes(_ object: PyObject) throws -> [UInt8] {
-        do {
-            return try pickle(object).encode()
-        } catch let e as PickleError {
-            throw pythonError(e.pythonExceptionType == "RecursionError" ? "RecursionError" : "ValueError", e.description)
-        }
+        var writer = DirectPickleWriter()
+        try writePickled(object, into: &writer, depth: 0, wireDepth: 1)
+        return try writer.finish(self)
     }
 
-    private func pickle(_ object: PyObject, depth: Int) throws -> PickleValue {
+    /// The general path: any picklable object to a `PickleValue`, `depth` levels deep in the
+    /// object being pickled.
+    func pickle(_ object: PyObject, depth: Int) throws -> PickleValue {
         if depth > PickleValue.maximumDepth {
             throw pythonError("RecursionError", "maximum recursion depth exceeded while pickling an object")
         }
@@ -151,6 +154,11 @@ extension Interpreter {
     }
 
     func resolveQualifiedName(_ qualname: String) -> PyObject? {
+        // A plain name (every module-level function sent to a pool) needs no splitting.
+        if !qualname.utf8.contains(UInt8(ascii: ".")) {
+            guard !qualname.isEmpty else { return nil }
+            return mainGlobals.values[qualname]
+        }
         let parts = qualname.split(separator: ".").map(String.init)
         guard let first = parts.first, var current = mainGlobals.values[first] else { return nil }
         for part in parts.dropFirst() {
@@ -187,6 +195,7 @@ extension Interpreter {
     // MARK: Rebuilding
 
     func unpickle(bytes: [UInt8]) throws -> PyObject {
+        if let simple = directUnpickle(bytes) { return simple }
         let value: PickleValue
         do {
             value = try PickleValue(decoding: bytes)

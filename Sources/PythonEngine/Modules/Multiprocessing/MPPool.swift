@@ -62,24 +62,97 @@ extension Interpreter {
         }
     }
 
+    /// The task items of a `map`-style job (`map`, `starmap`, `imap`...): the same bytes as
+    /// `poolTaskItem(pickleForPool(function), [pickleForPool(item)], mode:)` for each item, and
+    /// the same errors in the same order, but the function is pickled and encoded once and each
+    /// item is written straight from its object (`writePickled`).
+    func poolMapTaskItems(_ function: PyObject, _ items: [PyObject], mode: PoolCallMode) throws -> [[UInt8]] {
+        guard !items.isEmpty else { return [] }
+        let state = try? multiprocessingState()
+        state?.picklingPoolTask = true
+        defer { state?.picklingPoolTask = false }
+        let functionValue = try pickle(function, depth: 0)
+        // The task tuple holds the function one level down (wire depth 2).
+        var functionEncoder = PickleEncoder()
+        var functionTooDeep = false
+        do {
+            try functionEncoder.encode(functionValue, depth: 2)
+        } catch PickleError.tooDeep {
+            functionTooDeep = true
+        }
+        let functionBytes = functionEncoder.bytes.dropFirst(PickleValue.header.count)
+        let modeName = mode.rawValue
+        var encoded: [[UInt8]] = []
+        encoded.reserveCapacity(items.count)
+        for item in items {
+            var writer = DirectPickleWriter(capacity: functionBytes.count + modeName.utf8.count + 24)
+            writer.tooDeep = functionTooDeep
+            writer.encoder.tag(.tuple)
+            writer.encoder.count(4)
+            writer.encoder.append(encoded: functionBytes)
+            writer.encoder.tag(.tuple)
+            writer.encoder.count(1)
+            try writePickled(item, into: &writer, depth: 0, wireDepth: 3)
+            writer.encoder.tag(.dict)
+            writer.encoder.count(0)
+            writer.encoder.writeStr(modeName)
+            encoded.append(try writer.finish(self))
+        }
+        return encoded
+    }
+
+    /// A task as `poolTaskItem`/`poolMapTaskItems` wrote it, read without a `PickleValue` tree
+    /// when its function travels by name, it has no keyword arguments and its arguments are of
+    /// the direct reader's kinds (every `map` over plain data); nil otherwise.
+    private func directPoolTask(_ bytes: [UInt8]) -> (module: String, qualname: String, args: [PyObject], mode: PoolCallMode)? {
+        var d = PickleDecoder(bytes: bytes)
+        guard (try? d.expectHeader()) != nil, d.peekTag() == .tuple else { return nil }
+        d.skipTag()
+        guard (try? d.count()) == 4, d.peekTag() == .function else { return nil }
+        d.skipTag()
+        guard let module = try? d.text(), let qualname = try? d.text(), d.peekTag() == .tuple else { return nil }
+        d.skipTag()
+        guard let argCount = try? d.count(), argCount <= d.remaining else { return nil }
+        var args: [PyObject] = []
+        args.reserveCapacity(argCount)
+        for _ in 0..<argCount {
+            guard let arg = readPickled(&d, depth: 3) else { return nil }
+            args.append(arg)
+        }
+        guard d.peekTag() == .dict else { return nil }
+        d.skipTag()
+        guard (try? d.count()) == 0, d.peekTag() == .str else { return nil }
+        d.skipTag()
+        guard let modeName = try? d.text(), let mode = PoolCallMode(rawValue: modeName), d.isAtEnd else { return nil }
+        return (module, qualname, args, mode)
+    }
+
     /// Runs one task item in a pool worker.
     func runPoolTask(_ bytes: [UInt8]) -> WorkerTaskResult {
         var mode = PoolCallMode.apply
         do {
-            guard case .tuple(let parts) = try PickleValue(decoding: bytes), parts.count == 4,
-                  case .tuple(let argValues) = parts[1], case .dict(let kwPairs) = parts[2], case .str(let modeName) = parts[3] else {
-                throw pythonError("RuntimeError", "malformed pool task")
+            let function: PyObject
+            var args: [PyObject]
+            var keywords: [(String, PyObject)] = []
+            if let task = directPoolTask(bytes) {
+                mode = task.mode
+                function = try unpickle(.function(module: task.module, qualname: task.qualname))
+                args = task.args
+            } else {
+                guard case .tuple(let parts) = try PickleValue(decoding: bytes), parts.count == 4,
+                      case .tuple(let argValues) = parts[1], case .dict(let kwPairs) = parts[2], case .str(let modeName) = parts[3] else {
+                    throw pythonError("RuntimeError", "malformed pool task")
+                }
+                mode = PoolCallMode(rawValue: modeName) ?? .apply
+                function = try unpickle(parts[0])
+                args = try argValues.map(unpickle)
+                for pair in kwPairs {
+                    guard case .str(let k) = pair.key else { continue }
+                    keywords.append((k, try unpickle(pair.value)))
+                }
             }
-            mode = PoolCallMode(rawValue: modeName) ?? .apply
-            let function = try unpickle(parts[0])
-            var args = try argValues.map(unpickle)
             if mode == .starmap, let packed = args.first {
                 args = try iterateToArray(packed)
-            }
-            var keywords: [(String, PyObject)] = []
-            for pair in kwPairs {
-                guard case .str(let k) = pair.key else { continue }
-                keywords.append((k, try unpickle(pair.value)))
             }
             let result = try callPython(function, args, keywords: keywords)
             let encoded: [UInt8]
@@ -232,13 +305,7 @@ extension Interpreter {
                 if size < 1 { throw interp.valueError("Chunksize must be 1+, not \(size)") }
                 chunk = size
             }
-            var encoded: [[UInt8]] = []
-            if !items.isEmpty {
-                let fv = try interp.pickleForPool(fn)
-                for item in items {
-                    encoded.append(try interp.poolTaskItem(fv, [try interp.pickleForPool(item)], mode: mode))
-                }
-            }
+            let encoded = try interp.poolMapTaskItems(fn, items, mode: mode)
             let onComplete = callbacks ? interp.completionHandler(a, single: false) : nil
             let job = try p.pool.map(encoded, chunkSize: chunk, onComplete: onComplete)
             return MPAsyncResult(cls: mapResultClass, owner: p, job: job, single: false)
@@ -283,11 +350,7 @@ extension Interpreter {
                 if p.pool.state != .running { throw PoolError.notRunning }
                 let chunk = try a["chunksize"].map { try interp.intArg($0) } ?? 1
                 if chunk < 1 { throw interp.valueError("Chunksize must be 1+, not \(chunk)") }
-                var encoded: [[UInt8]] = []
-                if !items.isEmpty {
-                    let fv = try interp.pickleForPool(fn)
-                    for item in items { encoded.append(try interp.poolTaskItem(fv, [try interp.pickleForPool(item)], mode: .map)) }
-                }
+                let encoded = try interp.poolMapTaskItems(fn, items, mode: .map)
                 let job = try p.pool.iterate(encoded, chunkSize: chunk, ordered: ordered)
                 return MPIMapIterator(cls: ordered ? imapClass : imapUnorderedClass, owner: p, job: job)
             }
