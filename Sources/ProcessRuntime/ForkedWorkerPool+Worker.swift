@@ -106,7 +106,7 @@ extension ForkedWorkerPool {
         guard let worker = slots[slot] else { return }
         slots[slot] = nil
         worker.socket.closeQuietly()
-        var status = try? worker.process.wait(timeout: 2)
+        var status = Self.awaitExit(of: worker.process, timeout: 2)
         if status == nil {
             try? worker.process.kill()
             status = try? worker.process.wait()

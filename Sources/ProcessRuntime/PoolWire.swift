@@ -28,7 +28,7 @@ enum PoolWire {
     private static let failureTag: UInt8 = 2
 
     static func encode(_ task: Task) -> [UInt8] {
-        var writer = ByteWriter()
+        var writer = ByteWriter(capacity: messageCapacity(task.items))
         writer.byte(taskTag)
         writer.count(task.job)
         writer.count(task.chunk)
@@ -51,8 +51,19 @@ enum PoolWire {
         return Task(job: job, chunk: chunk, items: items)
     }
 
+    /// Room for a message carrying `blobs`: each blob plus its length, and the header fields.
+    /// (A chunk of 625 items grew its buffer a dozen times from the default.)
+    private static func messageCapacity(_ blobs: [[UInt8]]) -> Int {
+        blobs.reduce(32) { $0 + $1.count + 5 }
+    }
+
     static func encodeReply(job: Int, chunk: Int, startedMicros: Int, _ reply: Reply) -> [UInt8] {
-        var writer = ByteWriter()
+        var capacity = 32
+        switch reply {
+        case let .success(results): capacity = messageCapacity(results)
+        case let .failure(_, error): capacity += error.count
+        }
+        var writer = ByteWriter(capacity: capacity)
         writer.count(job)
         writer.count(chunk)
         writer.count(startedMicros)

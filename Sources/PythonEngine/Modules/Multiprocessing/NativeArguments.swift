@@ -1,38 +1,50 @@
 /// Binds a native call's arguments to named parameters, with CPython's messages for the common
 /// mistakes (unexpected keyword, too many positional arguments). Native methods get `self` as
 /// the first positional argument; `dropSelf` strips it.
+///
+/// Values sit in an array parallel to `parameters` (at most a handful), found by a linear scan:
+/// a dictionary cost an allocation and a string hash per argument on every `Queue.put`/`get`.
 struct NativeArguments {
-    private var values: [String: PyObject] = [:]
+    private let names: [String]
+    private var slots: [PyObject?]
     let selfObject: PyObject?
 
     init(_ interp: Interpreter, _ args: CallArgs, function: String, parameters: [String], dropSelf: Bool = false) throws {
-        var positional = args.positional
+        names = parameters
+        slots = []
+        var positional = args.positional[...]
         if dropSelf {
-            guard !positional.isEmpty else { throw interp.typeError("\(function)() needs an instance") }
-            selfObject = positional.removeFirst()
+            guard let first = positional.first else { throw interp.typeError("\(function)() needs an instance") }
+            selfObject = first
+            positional = positional.dropFirst()
         } else {
             selfObject = nil
         }
         if positional.count > parameters.count {
             throw interp.typeError("\(function)() takes \(parameters.count + (dropSelf ? 1 : 0)) positional arguments but \(positional.count + (dropSelf ? 1 : 0)) were given")
         }
-        for (i, v) in positional.enumerated() { values[parameters[i]] = v }
+        if positional.isEmpty && args.keywords.isEmpty { return }
+        slots = Array(repeating: nil, count: parameters.count)
+        for (i, v) in positional.enumerated() { slots[i] = v }
         for (k, v) in args.keywords {
-            guard parameters.contains(k) else {
+            guard let index = parameters.firstIndex(of: k) else {
                 throw interp.typeError("\(function)() got an unexpected keyword argument '\(k)'")
             }
-            if values[k] != nil { throw interp.typeError("\(function)() got multiple values for argument '\(k)'") }
-            values[k] = v
+            if slots[index] != nil { throw interp.typeError("\(function)() got multiple values for argument '\(k)'") }
+            slots[index] = v
         }
     }
 
     subscript(_ name: String) -> PyObject? {
-        guard let v = values[name], !(v is PyNone) else { return nil }
+        guard let v = raw(name), !(v is PyNone) else { return nil }
         return v
     }
 
     /// The value even when it is None.
-    func raw(_ name: String) -> PyObject? { values[name] }
+    func raw(_ name: String) -> PyObject? {
+        guard !slots.isEmpty, let index = names.firstIndex(of: name) else { return nil }
+        return slots[index]
+    }
 }
 
 extension Interpreter {
