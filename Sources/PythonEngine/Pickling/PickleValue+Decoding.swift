@@ -165,18 +165,30 @@ struct PickleDecoder {
         return Array(bytes[offset..<(offset + count)])
     }
 
-    mutating func text() throws -> String {
-        let start = offset
+    /// Where the next length-prefixed text's bytes are, skipping them unvalidated (for a
+    /// reader that recognises bytes it has seen and validates only new ones).
+    mutating func textRange() throws -> Range<Int> {
         let length = try count()
         guard length <= remaining else { throw fail("length \(length) exceeds the \(remaining) bytes left") }
-        let range = offset..<(offset + length)
-        let decoded = bytes.withUnsafeBufferPointer { buffer -> String? in
+        defer { offset += length }
+        return offset..<(offset + length)
+    }
+
+    /// The UTF-8 text in `range` of the input, nil if it is not valid UTF-8.
+    func string(in range: Range<Int>) -> String? {
+        bytes.withUnsafeBufferPointer { buffer -> String? in
             let utf8 = UnsafeBufferPointer(rebasing: buffer[range])
             // ASCII (names, most data) is valid UTF-8 as it stands: skip the general validator.
             if utf8.allSatisfy({ $0 < 0x80 }) { return String(decoding: utf8, as: UTF8.self) }
             return String(validating: utf8, as: UTF8.self)
         }
-        guard let text = decoded else {
+    }
+
+    mutating func text() throws -> String {
+        let start = offset
+        let length = try count()
+        guard length <= remaining else { throw fail("length \(length) exceeds the \(remaining) bytes left") }
+        guard let text = string(in: offset..<(offset + length)) else {
             offset = start
             throw fail("invalid UTF-8 in a string")
         }

@@ -36,6 +36,13 @@ struct PickleEncoder {
         bytes.append(contentsOf: PickleValue.header)
     }
 
+    /// Continues from `encoded`, which starts with the header.
+    init(startingWith encoded: [UInt8], capacity: Int) {
+        bytes = []
+        bytes.reserveCapacity(max(capacity, encoded.count))
+        bytes.append(contentsOf: encoded)
+    }
+
     /// Pieces still to write, last first.
     private enum Work {
         case value(PickleValue, depth: Int)

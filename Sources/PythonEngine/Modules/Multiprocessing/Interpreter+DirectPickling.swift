@@ -21,6 +21,11 @@ extension Interpreter {
             encoder = PickleEncoder(capacity: capacity)
         }
 
+        /// Continues a message whose first bytes (header included) are already encoded.
+        init(startingWith encoded: [UInt8], capacity: Int) {
+            encoder = PickleEncoder(startingWith: encoded, capacity: capacity)
+        }
+
         /// The bytes, or the encoding failure the general path would raise.
         func finish(_ interp: Interpreter) throws -> [UInt8] {
             if tooDeep { throw interp.picklingEncodeError(.tooDeep) }

@@ -80,22 +80,25 @@ extension Interpreter {
         } catch PickleError.tooDeep {
             functionTooDeep = true
         }
-        let functionBytes = functionEncoder.bytes.dropFirst(PickleValue.header.count)
-        let modeName = mode.rawValue
+        // Every item: header, (function, (item,), {}, mode). All but the item is the same.
+        var prefix = PickleEncoder()
+        prefix.tag(.tuple)
+        prefix.count(4)
+        prefix.append(encoded: functionEncoder.bytes.dropFirst(PickleValue.header.count))
+        prefix.tag(.tuple)
+        prefix.count(1)
+        var suffix = PickleEncoder()
+        suffix.tag(.dict)
+        suffix.count(0)
+        suffix.writeStr(mode.rawValue)
+        let suffixBytes = suffix.bytes.dropFirst(PickleValue.header.count)
         var encoded: [[UInt8]] = []
         encoded.reserveCapacity(items.count)
         for item in items {
-            var writer = DirectPickleWriter(capacity: functionBytes.count + modeName.utf8.count + 24)
+            var writer = DirectPickleWriter(startingWith: prefix.bytes, capacity: prefix.bytes.count + suffixBytes.count + 16)
             writer.tooDeep = functionTooDeep
-            writer.encoder.tag(.tuple)
-            writer.encoder.count(4)
-            writer.encoder.append(encoded: functionBytes)
-            writer.encoder.tag(.tuple)
-            writer.encoder.count(1)
             try writePickled(item, into: &writer, depth: 0, wireDepth: 3)
-            writer.encoder.tag(.dict)
-            writer.encoder.count(0)
-            writer.encoder.writeStr(modeName)
+            writer.encoder.append(encoded: suffixBytes)
             encoded.append(try writer.finish(self))
         }
         return encoded
@@ -103,14 +106,24 @@ extension Interpreter {
 
     /// A task as `poolTaskItem`/`poolMapTaskItems` wrote it, read without a `PickleValue` tree
     /// when its function travels by name, it has no keyword arguments and its arguments are of
-    /// the direct reader's kinds (every `map` over plain data); nil otherwise.
-    private func directPoolTask(_ bytes: [UInt8]) -> (module: String, qualname: String, args: [PyObject], mode: PoolCallMode)? {
+    /// the direct reader's kinds (every `map` over plain data); nil otherwise. The items of a
+    /// `map` repeat the function's name and the call mode, so `names` keeps the last ones seen
+    /// and only new bytes are decoded.
+    private func directPoolTask(_ bytes: [UInt8], names: PoolTaskNames) -> (module: String, qualname: String, args: [PyObject], mode: PoolCallMode)? {
         var d = PickleDecoder(bytes: bytes)
         guard (try? d.expectHeader()) != nil, d.peekTag() == .tuple else { return nil }
         d.skipTag()
         guard (try? d.count()) == 4, d.peekTag() == .function else { return nil }
+        let functionStart = d.offset
         d.skipTag()
-        guard let module = try? d.text(), let qualname = try? d.text(), d.peekTag() == .tuple else { return nil }
+        guard let moduleRange = try? d.textRange(), let qualnameRange = try? d.textRange(), d.peekTag() == .tuple else { return nil }
+        let functionBytes = bytes[functionStart..<d.offset]
+        if !functionBytes.elementsEqual(names.functionBytes) {
+            guard let module = d.string(in: moduleRange), let qualname = d.string(in: qualnameRange) else { return nil }
+            names.functionBytes = Array(functionBytes)
+            names.module = module
+            names.qualname = qualname
+        }
         d.skipTag()
         guard let argCount = try? d.count(), argCount <= d.remaining else { return nil }
         var args: [PyObject] = []
@@ -123,18 +136,25 @@ extension Interpreter {
         d.skipTag()
         guard (try? d.count()) == 0, d.peekTag() == .str else { return nil }
         d.skipTag()
-        guard let modeName = try? d.text(), let mode = PoolCallMode(rawValue: modeName), d.isAtEnd else { return nil }
-        return (module, qualname, args, mode)
+        guard let modeRange = try? d.textRange(), d.isAtEnd else { return nil }
+        let modeBytes = bytes[modeRange]
+        if !modeBytes.elementsEqual(names.modeBytes) {
+            guard let modeName = d.string(in: modeRange), let mode = PoolCallMode(rawValue: modeName) else { return nil }
+            names.modeBytes = Array(modeBytes)
+            names.mode = mode
+        }
+        return (names.module, names.qualname, args, names.mode)
     }
 
-    /// Runs one task item in a pool worker.
-    func runPoolTask(_ bytes: [UInt8]) -> WorkerTaskResult {
+    /// Runs one task item in a pool worker. `names` carries decoded names from one item to the
+    /// next (one per worker).
+    func runPoolTask(_ bytes: [UInt8], names: PoolTaskNames = PoolTaskNames()) -> WorkerTaskResult {
         var mode = PoolCallMode.apply
         do {
             let function: PyObject
             var args: [PyObject]
             var keywords: [(String, PyObject)] = []
-            if let task = directPoolTask(bytes) {
+            if let task = directPoolTask(bytes, names: names) {
                 mode = task.mode
                 function = try unpickle(.function(module: task.module, qualname: task.qualname))
                 args = task.args
@@ -441,6 +461,7 @@ extension Interpreter {
         let spawnInitializer = spawning ? try userInitializer.map { try pickle($0) } : nil
         let spawnInitargs = spawning ? try initargs.map { try pickle($0) } : []
         let workerInterpreter = WorkerInterpreterBox()
+        let taskNames = PoolTaskNames()
         flush()
         let prefix = spawning ? "SpawnPoolWorker" : workerPrefix
         do {
@@ -481,7 +502,7 @@ extension Interpreter {
                         if code != 0 { throw PoolInitializerFailed() }
                     }
                 },
-                body: { [unowned self] bytes in (workerInterpreter.interpreter ?? self).runPoolTask(bytes) })
+                body: { [unowned self] bytes in (workerInterpreter.interpreter ?? self).runPoolTask(bytes, names: taskNames) })
             let p = MPPool(cls: cls, pool: pool)
             state.pools.append(p)
             return p
@@ -561,6 +582,17 @@ extension Interpreter {
 /// fresh one that re-ran the main module (spawn), set by the worker's initializer after fork.
 final class WorkerInterpreterBox {
     var interpreter: Interpreter?
+}
+
+/// The function name and call mode of the last task a pool worker read, by their bytes: the
+/// items of one `map` all carry the same ones, and decoding (validating) them per item cost
+/// more than the item itself.
+final class PoolTaskNames {
+    var functionBytes: [UInt8] = []
+    var module = ""
+    var qualname = ""
+    var modeBytes: [UInt8] = []
+    var mode = PoolCallMode.apply
 }
 
 /// Ends a pool worker whose initializer raised (its traceback is already printed).
