@@ -26,6 +26,11 @@ struct ByteWriter {
         bytes.append(UInt8(remaining))
     }
 
+    mutating func blob(_ value: ArraySlice<UInt8>) {
+        count(value.count)
+        bytes.append(contentsOf: value)
+    }
+
     mutating func blob(_ value: [UInt8]) {
         count(value.count)
         bytes.append(contentsOf: value)

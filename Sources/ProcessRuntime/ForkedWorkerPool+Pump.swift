@@ -144,7 +144,7 @@ extension ForkedWorkerPool {
     private func feedTaskQueue() {
         while let task = pending.first {
             do {
-                try board.queue.put(PoolWire.encode(PoolWire.Task(job: task.job, chunk: task.chunk, items: task.items)), block: false)
+                try board.queue.put(task.message, block: false)
                 pending.removeFirst()
                 outstanding[task.key] = task
             } catch let ProcessQueueError.itemTooLarge(size, capacity) {

@@ -163,7 +163,7 @@ extension ForkedWorkerPool {
     func recordTask(_ task: PoolTask, worker: PoolWorkerInfo?, startedAt: Double?, outcome: String) {
         record.tasks.append(PoolTaskRecord(
             job: task.job, kind: jobs[task.job]?.kind.rawValue ?? "unknown", chunk: task.chunk,
-            itemCount: task.items.count, workerPID: worker?.pid ?? 0, workerName: worker?.name ?? "",
+            itemCount: task.itemCount, workerPID: worker?.pid ?? 0, workerName: worker?.name ?? "",
             startedAt: startedAt, endedAt: WallClock.now(), outcome: outcome
         ))
     }

@@ -134,6 +134,34 @@ public final class ForkedWorkerPool {
         return try submit(chunks: PoolChunking.chunks(items, size: size), kind: .map, onComplete: onComplete)
     }
 
+    /// `map` over items written into one buffer (`PoolItemBatch`): the same job as
+    /// `map(_:chunkSize:onComplete:)` of the batch's items, without an array per item.
+    @discardableResult
+    public func map(
+        _ batch: PoolItemBatch, chunkSize: Int? = nil, onComplete: ((PoolJobOutcome) -> Void)? = nil
+    ) throws -> PoolJobID {
+        let size = chunkSize ?? PoolChunking.defaultChunkSize(itemCount: batch.count, workerCount: self.size)
+        return try submit(batch, chunkSize: size, kind: .map, onComplete: onComplete)
+    }
+
+    /// `iterate(_:chunkSize:ordered:)` over items in one buffer.
+    @discardableResult
+    public func iterate(_ batch: PoolItemBatch, chunkSize: Int = 1, ordered: Bool) throws -> PoolJobID {
+        try submit(batch, chunkSize: chunkSize, kind: ordered ? .orderedIteration : .unorderedIteration, onComplete: nil)
+    }
+
+    /// Cuts a batch as `PoolChunking.chunks` cuts an array (a size below 1 counts as 1).
+    private func submit(
+        _ batch: PoolItemBatch, chunkSize: Int, kind: PoolJobKind, onComplete: ((PoolJobOutcome) -> Void)?
+    ) throws -> PoolJobID {
+        let size = max(1, chunkSize)
+        let ranges = stride(from: 0, to: batch.count, by: size).map { $0..<min($0 + size, batch.count) }
+        return try submit(chunkCount: ranges.count, kind: kind, onComplete: onComplete) { job, chunk in
+            PoolTask(job: job, chunk: chunk, itemCount: ranges[chunk].count,
+                     message: PoolWire.encode(job: job, chunk: chunk, items: batch, range: ranges[chunk]))
+        }
+    }
+
     /// `apply`/`apply_async`: one item, one task. `onComplete` runs in this process, during a
     /// pump, in completion order (the engine dispatches to `callback`/`error_callback`).
     @discardableResult
@@ -156,16 +184,24 @@ public final class ForkedWorkerPool {
     public func submit(
         chunks: [[[UInt8]]], kind: PoolJobKind, onComplete: ((PoolJobOutcome) -> Void)? = nil
     ) throws -> PoolJobID {
+        try submit(chunkCount: chunks.count, kind: kind, onComplete: onComplete) { job, chunk in
+            PoolTask(job: job, chunk: chunk, items: chunks[chunk])
+        }
+    }
+
+    /// Makes a job of `chunkCount` tasks built by `task(job, chunk)`.
+    private func submit(
+        chunkCount: Int, kind: PoolJobKind, onComplete: ((PoolJobOutcome) -> Void)?, task: (Int, Int) -> PoolTask
+    ) throws -> PoolJobID {
         try requireOwner()
         guard state == .running else { throw PoolError.notRunning }
         earlyDeaths = 0  // new work gets a fresh chance to start workers
         let id = nextJobID
         nextJobID += 1
-        let job = PoolJob(id: id, kind: kind, chunkCount: chunks.count, callback: onComplete)
+        let job = PoolJob(id: id, kind: kind, chunkCount: chunkCount, callback: onComplete)
         jobs[id] = job
-        for (index, chunk) in chunks.enumerated() {
-            pending.append(PoolTask(job: id, chunk: index, items: chunk))
-        }
+        pending.reserveCapacity(pending.count + chunkCount)
+        for index in 0..<chunkCount { pending.append(task(id, index)) }
         maintain()
         return PoolJobID(rawValue: id)
     }
@@ -267,12 +303,26 @@ public final class ForkedWorkerPool {
     }
 }
 
-/// One chunk of a job, waiting for or running on a worker.
+/// One chunk of a job, waiting for or running on a worker, as the message a worker takes
+/// from the task queue (encoded once, when submitted).
 struct PoolTask {
     let job: Int
     let chunk: Int
-    let items: [[UInt8]]
+    let itemCount: Int
+    let message: [UInt8]
     var key: PoolTaskKey { PoolTaskKey(job: job, chunk: chunk) }
+
+    init(job: Int, chunk: Int, itemCount: Int, message: [UInt8]) {
+        self.job = job
+        self.chunk = chunk
+        self.itemCount = itemCount
+        self.message = message
+    }
+
+    init(job: Int, chunk: Int, items: [[UInt8]]) {
+        self.init(job: job, chunk: chunk, itemCount: items.count,
+                  message: PoolWire.encode(PoolWire.Task(job: job, chunk: chunk, items: items)))
+    }
 }
 
 struct PoolTaskKey: Hashable {

@@ -28,12 +28,20 @@ enum PoolWire {
     private static let failureTag: UInt8 = 2
 
     static func encode(_ task: Task) -> [UInt8] {
-        var writer = ByteWriter(capacity: messageCapacity(task.items))
+        encode(job: task.job, chunk: task.chunk, items: PoolItemBatch(task.items), range: 0..<task.items.count)
+    }
+
+    /// The task message for items `range` of `batch`: the same bytes as `encode(_:)` of a
+    /// `Task` holding those items, written straight from the batch.
+    static func encode(job: Int, chunk: Int, items batch: PoolItemBatch, range: Range<Int>) -> [UInt8] {
+        let start = range.isEmpty || range.lowerBound == 0 ? 0 : batch.ends[range.lowerBound - 1]
+        let end = range.isEmpty ? start : batch.ends[range.upperBound - 1]
+        var writer = ByteWriter(capacity: 32 + (end - start) + 5 * range.count)
         writer.byte(taskTag)
-        writer.count(task.job)
-        writer.count(task.chunk)
-        writer.count(task.items.count)
-        for item in task.items { writer.blob(item) }
+        writer.count(job)
+        writer.count(chunk)
+        writer.count(range.count)
+        for index in range { writer.blob(batch[index]) }
         return writer.bytes
     }
 

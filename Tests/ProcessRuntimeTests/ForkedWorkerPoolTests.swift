@@ -36,6 +36,27 @@ import Testing
         #expect(throws: MalformedMessage.self) { _ = try PoolWire.decodeReply(Array(reply.dropLast())) }
     }
 
+    @Test func itemBatchesEncodeAsTheirItemsWould() throws {
+        let items: [[UInt8]] = [[1, 2], [], [255], Array(repeating: 7, count: 300), [0]]
+        let batch = PoolItemBatch(items)
+        #expect(batch.count == 5)
+        #expect((0..<batch.count).map { Array(batch[$0]) } == items)
+        for range in [0..<5, 0..<2, 2..<3, 3..<5, 4..<4] {
+            let direct = PoolWire.encode(job: 9, chunk: 3, items: batch, range: range)
+            #expect(direct == PoolWire.encode(PoolWire.Task(job: 9, chunk: 3, items: Array(items[range]))))
+        }
+        // Written in place; a failed item leaves no trace.
+        var built = PoolItemBatch()
+        built.appendItem { $0.append(contentsOf: [1, 2]) }
+        struct Refused: Error {}
+        #expect(throws: Refused.self) { try built.appendItem { $0.append(9); throw Refused() } }
+        built.append([3])
+        #expect(built == PoolItemBatch([[1, 2], [3]]))
+        #expect(PoolItemBatch(bytes: [1, 2, 3], ends: [1, 3]) == PoolItemBatch([[1], [2, 3]]))
+        #expect(PoolItemBatch(bytes: [1, 2, 3], ends: [2, 1, 3]) == nil)
+        #expect(PoolItemBatch(bytes: [1, 2, 3], ends: [1]) == nil)
+    }
+
     @Test func mapPlacesResultsByIndexWithCPythonChunks() throws {
         let report = try runPool("map")
         #expect(report.strings("workerNames") == ["ForkPoolWorker-1", "ForkPoolWorker-2", "ForkPoolWorker-3"])

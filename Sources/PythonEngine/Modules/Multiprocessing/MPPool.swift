@@ -66,8 +66,8 @@ extension Interpreter {
     /// `poolTaskItem(pickleForPool(function), [pickleForPool(item)], mode:)` for each item, and
     /// the same errors in the same order, but the function is pickled and encoded once and each
     /// item is written straight from its object (`writePickled`).
-    func poolMapTaskItems(_ function: PyObject, _ items: [PyObject], mode: PoolCallMode) throws -> [[UInt8]] {
-        guard !items.isEmpty else { return [] }
+    func poolMapTaskItems(_ function: PyObject, _ items: [PyObject], mode: PoolCallMode) throws -> PoolItemBatch {
+        guard !items.isEmpty else { return PoolItemBatch() }
         let state = try? multiprocessingState()
         state?.picklingPoolTask = true
         defer { state?.picklingPoolTask = false }
@@ -92,16 +92,22 @@ extension Interpreter {
         suffix.count(0)
         suffix.writeStr(mode.rawValue)
         let suffixBytes = suffix.bytes.dropFirst(PickleValue.header.count)
-        var encoded: [[UInt8]] = []
-        encoded.reserveCapacity(items.count)
+        // All items go into one buffer, each one a whole message (header included).
+        var writer = DirectPickleWriter(startingWith: [], capacity: items.count * (prefix.bytes.count + suffixBytes.count + 4))
+        var ends: [Int] = []
+        ends.reserveCapacity(items.count)
         for item in items {
-            var writer = DirectPickleWriter(startingWith: prefix.bytes, capacity: prefix.bytes.count + suffixBytes.count + 16)
+            writer.encoder.append(encoded: prefix.bytes[...])
             writer.tooDeep = functionTooDeep
             try writePickled(item, into: &writer, depth: 0, wireDepth: 3)
             writer.encoder.append(encoded: suffixBytes)
-            encoded.append(try writer.finish(self))
+            if writer.tooDeep { _ = try writer.finish(self) }
+            ends.append(writer.encoder.bytes.count)
         }
-        return encoded
+        guard let batch = PoolItemBatch(bytes: writer.encoder.bytes, ends: ends) else {
+            throw pythonError("RuntimeError", "pool task items were laid out inconsistently")
+        }
+        return batch
     }
 
     /// A task as `poolTaskItem`/`poolMapTaskItems` wrote it, read without a `PickleValue` tree
@@ -118,7 +124,7 @@ extension Interpreter {
         d.skipTag()
         guard let moduleRange = try? d.textRange(), let qualnameRange = try? d.textRange(), d.peekTag() == .tuple else { return nil }
         let functionBytes = bytes[functionStart..<d.offset]
-        if !functionBytes.elementsEqual(names.functionBytes) {
+        if !PoolTaskNames.same(functionBytes, names.functionBytes) {
             guard let module = d.string(in: moduleRange), let qualname = d.string(in: qualnameRange) else { return nil }
             names.functionBytes = Array(functionBytes)
             names.module = module
@@ -138,7 +144,7 @@ extension Interpreter {
         d.skipTag()
         guard let modeRange = try? d.textRange(), d.isAtEnd else { return nil }
         let modeBytes = bytes[modeRange]
-        if !modeBytes.elementsEqual(names.modeBytes) {
+        if !PoolTaskNames.same(modeBytes, names.modeBytes) {
             guard let modeName = d.string(in: modeRange), let mode = PoolCallMode(rawValue: modeName) else { return nil }
             names.modeBytes = Array(modeBytes)
             names.mode = mode
@@ -593,6 +599,17 @@ final class PoolTaskNames {
     var qualname = ""
     var modeBytes: [UInt8] = []
     var mode = PoolCallMode.apply
+
+    /// Byte-wise equality of a few bytes (the generic `elementsEqual` cost more than decoding).
+    static func same(_ slice: ArraySlice<UInt8>, _ known: [UInt8]) -> Bool {
+        guard slice.count == known.count else { return false }
+        var index = slice.startIndex
+        for byte in known {
+            if slice[index] != byte { return false }
+            index += 1
+        }
+        return true
+    }
 }
 
 /// Ends a pool worker whose initializer raised (its traceback is already printed).
