@@ -26,8 +26,8 @@ struct ByteWriter {
         bytes.append(UInt8(remaining))
     }
 
-    mutating func blob(_ value: ArraySlice<UInt8>) {
-        count(value.count)
+    /// Bytes with no length before them (the reader must know how many).
+    mutating func raw(_ value: ArraySlice<UInt8>) {
         bytes.append(contentsOf: value)
     }
 
@@ -85,7 +85,11 @@ struct ByteReader {
     }
 
     mutating func blob() throws -> [UInt8] {
-        let length = try count()
+        try raw(count: try count())
+    }
+
+    /// The next `length` bytes.
+    mutating func raw(count length: Int) throws -> [UInt8] {
         guard length <= remaining else {
             throw MalformedMessage(detail: "length \(length) exceeds the \(remaining) bytes left")
         }

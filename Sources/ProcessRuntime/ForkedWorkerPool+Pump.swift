@@ -96,7 +96,7 @@ extension ForkedWorkerPool {
         }
     }
 
-    func deliver(job: Int, chunk: Int, _ result: Result<[[UInt8]], PoolTaskError>, runCallback: Bool) {
+    func deliver(job: Int, chunk: Int, _ result: Result<PoolItemBatch, PoolTaskError>, runCallback: Bool) {
         guard let state = jobs[job], state.record(chunk: chunk, result) else { return }
         if runCallback, let callback = state.callback, let outcome = state.outcome {
             completions.append((callback, outcome))

@@ -76,8 +76,7 @@ extension ForkedWorkerPool {
             }
             guard taken != nil else { return 0 }  // closed, and nothing left to do
             guard let task else { return 1 }  // not a task: the board is damaged
-            var results: [[UInt8]] = []
-            results.reserveCapacity(task.items.count)
+            var results = PoolItemBatch(itemCapacity: task.items.count)
             var failure: PoolWire.Reply?
             for (index, item) in task.items.enumerated() {
                 switch body(item) {

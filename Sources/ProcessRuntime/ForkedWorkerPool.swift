@@ -256,6 +256,13 @@ public final class ForkedWorkerPool {
         }
     }
 
+    /// A finished, successful job's results, one `PoolItemBatch` per chunk in input order (what
+    /// `outcome(of:)` returns as one array per result, without those arrays). Nil while the job
+    /// is unfinished or if it failed. Does not pump.
+    public func resultBatches(of job: PoolJobID) throws -> [PoolItemBatch]? {
+        try existingJob(job).resultBatches
+    }
+
     /// Forgets a finished job's results (when the engine's `AsyncResult` is gone).
     public func discard(_ job: PoolJobID) {
         if jobs[job.rawValue]?.isFinished == true { jobs[job.rawValue] = nil }

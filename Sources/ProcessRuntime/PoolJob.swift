@@ -42,7 +42,7 @@ final class PoolJob {
     let kind: PoolJobKind
     let chunkCount: Int
     let callback: ((PoolJobOutcome) -> Void)?
-    private(set) var chunkResults: [Result<[[UInt8]], PoolTaskError>?]
+    private(set) var chunkResults: [Result<PoolItemBatch, PoolTaskError>?]
     private(set) var arrival: [Int] = []
     private(set) var firstFailure: PoolTaskError?
     /// Iteration cursors: the chunk (ordered) or arrival position (unordered), and the item
@@ -62,7 +62,7 @@ final class PoolJob {
 
     /// Stores a chunk's outcome; returns true if this completed the job. A chunk reported twice
     /// is ignored (cannot happen with one task per chunk, but costs nothing to guard).
-    func record(chunk: Int, _ result: Result<[[UInt8]], PoolTaskError>) -> Bool {
+    func record(chunk: Int, _ result: Result<PoolItemBatch, PoolTaskError>) -> Bool {
         guard chunk >= 0, chunk < chunkCount, chunkResults[chunk] == nil else { return false }
         chunkResults[chunk] = result
         arrival.append(chunk)
@@ -75,8 +75,20 @@ final class PoolJob {
         guard isFinished else { return nil }
         if let firstFailure { return .failure(firstFailure) }
         var items: [[UInt8]] = []
-        for case let .success(results)? in chunkResults { items.append(contentsOf: results) }
+        for case let .success(results)? in chunkResults {
+            for index in 0..<results.count { items.append(Array(results[index])) }
+        }
         return .success(items)
+    }
+
+    /// A finished, successful job's results as they arrived: one batch per chunk, in input
+    /// order. Nil while unfinished or when a chunk failed.
+    var resultBatches: [PoolItemBatch]? {
+        guard isFinished, firstFailure == nil else { return nil }
+        var batches: [PoolItemBatch] = []
+        batches.reserveCapacity(chunkCount)
+        for case let .success(results)? in chunkResults { batches.append(results) }
+        return batches
     }
 
     /// The next iteration step available now, nil if none is (yet).
@@ -98,7 +110,7 @@ final class PoolJob {
             case let .success(items):
                 if itemOffset < items.count {
                     itemOffset += 1
-                    return .item(items[itemOffset - 1])
+                    return .item(Array(items[itemOffset - 1]))
                 }
                 cursor += 1
                 itemOffset = 0

@@ -1,6 +1,10 @@
 /// The messages between a `ForkedWorkerPool` and its workers. A task (job, chunk, items) is an
 /// item of the shared task queue; a reply (the chunk's results, or the first failure and where
 /// it happened, plus when the worker took the task) is one frame on the worker's socket.
+///
+/// Items and results travel as a count, every length, then their bytes back to back: a chunk
+/// of a `PoolItemBatch` is copied in one piece, and a reply's results are read back into one
+/// `PoolItemBatch` rather than an array per result.
 enum PoolWire {
     struct Task: Equatable {
         let job: Int
@@ -9,7 +13,7 @@ enum PoolWire {
     }
 
     enum Reply: Equatable {
-        case success([[UInt8]])
+        case success(PoolItemBatch)
         /// Item `index` of the chunk raised; the items before it are dropped, as CPython's
         /// `mapstar` (`list(map(func, chunk))`) drops them.
         case failure(index: Int, [UInt8])
@@ -41,7 +45,13 @@ enum PoolWire {
         writer.count(job)
         writer.count(chunk)
         writer.count(range.count)
-        for index in range { writer.blob(batch[index]) }
+        // Every length first, then the items' bytes, which lie back to back in the batch.
+        var previous = start
+        for index in range {
+            writer.count(batch.ends[index] - previous)
+            previous = batch.ends[index]
+        }
+        writer.raw(batch.bytes[start..<end])
         return writer.bytes
     }
 
@@ -52,23 +62,20 @@ enum PoolWire {
         let job = try reader.count()
         let chunk = try reader.count()
         let count = try reader.elementCount()
+        var lengths: [Int] = []
+        lengths.reserveCapacity(count)
+        for _ in 0..<count { lengths.append(try reader.count()) }
         var items: [[UInt8]] = []
         items.reserveCapacity(count)
-        for _ in 0..<count { items.append(try reader.blob()) }
+        for length in lengths { items.append(try reader.raw(count: length)) }
         try reader.expectEnd()
         return Task(job: job, chunk: chunk, items: items)
-    }
-
-    /// Room for a message carrying `blobs`: each blob plus its length, and the header fields.
-    /// (A chunk of 625 items grew its buffer a dozen times from the default.)
-    private static func messageCapacity(_ blobs: [[UInt8]]) -> Int {
-        blobs.reduce(32) { $0 + $1.count + 5 }
     }
 
     static func encodeReply(job: Int, chunk: Int, startedMicros: Int, _ reply: Reply) -> [UInt8] {
         var capacity = 32
         switch reply {
-        case let .success(results): capacity = messageCapacity(results)
+        case let .success(results): capacity += results.bytes.count + 5 * results.count
         case let .failure(_, error): capacity += error.count
         }
         var writer = ByteWriter(capacity: capacity)
@@ -79,7 +86,12 @@ enum PoolWire {
         case let .success(results):
             writer.byte(successTag)
             writer.count(results.count)
-            for result in results { writer.blob(result) }
+            var previous = 0
+            for end in results.ends {
+                writer.count(end - previous)
+                previous = end
+            }
+            writer.raw(results.bytes[...])
         case let .failure(index, error):
             writer.byte(failureTag)
             writer.count(index)
@@ -97,9 +109,20 @@ enum PoolWire {
         switch try reader.byte() {
         case successTag:
             let count = try reader.elementCount()
-            var results: [[UInt8]] = []
-            results.reserveCapacity(count)
-            for _ in 0..<count { results.append(try reader.blob()) }
+            var ends: [Int] = []
+            ends.reserveCapacity(count)
+            var total = 0
+            for _ in 0..<count {
+                let length = try reader.count()
+                guard length <= reader.remaining - total else {
+                    throw MalformedMessage(detail: "result lengths exceed the \(reader.remaining) bytes left")
+                }
+                total += length
+                ends.append(total)
+            }
+            guard let results = PoolItemBatch(bytes: try reader.raw(count: total), ends: ends) else {
+                throw MalformedMessage(detail: "inconsistent result lengths")
+            }
             reply = .success(results)
         case failureTag:
             let index = try reader.count()

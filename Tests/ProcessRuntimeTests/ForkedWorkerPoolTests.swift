@@ -32,6 +32,12 @@ import Testing
         for garbage: [UInt8] in [[], [1], [1, 0x80], [1, 1, 1, 200], [9], [1, 1, 1, 1, 50, 1], [2, 0]] {
             #expect(throws: MalformedMessage.self) { _ = try PoolWire.decodeTask(garbage) }
         }
+        let results = PoolItemBatch([[1, 2, 3], [], [4]])
+        let success = PoolWire.encodeReply(job: 1, chunk: 0, startedMicros: 5, .success(results))
+        #expect(try PoolWire.decodeReply(success) == PoolWire.DecodedReply(job: 1, chunk: 0, startedMicros: 5, reply: .success(results)))
+        // job 1, chunk 0, started 5, success, 2 results of 3 and 9 bytes, but only 4 bytes follow.
+        #expect(throws: MalformedMessage.self) { _ = try PoolWire.decodeReply([1, 0, 5, 1, 2, 3, 9, 1, 2, 3, 4]) }
+        #expect(throws: MalformedMessage.self) { _ = try PoolWire.decodeReply(success + [0]) }
         #expect(throws: MalformedMessage.self) { _ = try PoolWire.decodeReply([1, 1, 1, 3]) }
         #expect(throws: MalformedMessage.self) { _ = try PoolWire.decodeReply(Array(reply.dropLast())) }
     }

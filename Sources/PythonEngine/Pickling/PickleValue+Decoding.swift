@@ -21,23 +21,34 @@ extension PickleValue {
 struct PickleDecoder {
     let bytes: [UInt8]
     private(set) var offset = 0
+    /// Where the message ends: the end of `bytes`, or of the range given (one message among
+    /// many in a shared buffer).
+    let end: Int
 
     init(bytes: [UInt8]) {
         self.bytes = bytes
+        end = bytes.count
     }
 
-    var remaining: Int { bytes.count - offset }
-    var isAtEnd: Bool { offset == bytes.count }
+    /// Reads the message in `range` of `bytes` (which must lie within them).
+    init(bytes: [UInt8], range: Range<Int>) {
+        self.bytes = bytes
+        offset = range.lowerBound
+        end = range.upperBound
+    }
+
+    var remaining: Int { end - offset }
+    var isAtEnd: Bool { offset == end }
 
     private func fail(_ reason: String) -> PickleError {
         .malformed(offset: offset, reason: reason)
     }
 
     mutating func expectHeader() throws {
-        guard bytes.count >= 2, bytes[0] == 0x50, bytes[1] == 0x01 else {
+        guard remaining >= 2, bytes[offset] == 0x50, bytes[offset + 1] == 0x01 else {
             throw fail("missing or unknown header")
         }
-        offset = 2
+        offset += 2
     }
 
     mutating func value(depth: Int) throws -> PickleValue {
@@ -100,7 +111,7 @@ struct PickleDecoder {
 
     /// The next tag, not consumed; nil at the end or for an unknown tag.
     func peekTag() -> PickleTag? {
-        offset < bytes.count ? PickleTag(rawValue: bytes[offset]) : nil
+        offset < end ? PickleTag(rawValue: bytes[offset]) : nil
     }
 
     /// Skips the tag `peekTag()` returned.
@@ -110,7 +121,7 @@ struct PickleDecoder {
 
     mutating func floatPayload() throws -> Double {
         guard remaining >= 8 else {
-            offset = bytes.count
+            offset = end
             throw fail("data ends early")
         }
         var bits: UInt64 = 0
@@ -140,7 +151,7 @@ struct PickleDecoder {
     }
 
     mutating func byte() throws -> UInt8 {
-        guard offset < bytes.count else { throw fail("data ends early") }
+        guard offset < end else { throw fail("data ends early") }
         defer { offset += 1 }
         return bytes[offset]
     }

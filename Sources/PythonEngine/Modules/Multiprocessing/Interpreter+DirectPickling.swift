@@ -98,7 +98,12 @@ extension Interpreter {
     /// from the start. Building these kinds runs no Python code and cannot fail, so starting
     /// over is invisible, and malformed input gets the general path's error.
     func directUnpickle(_ bytes: [UInt8]) -> PyObject? {
-        var decoder = PickleDecoder(bytes: bytes)
+        directUnpickle(bytes, range: 0..<bytes.count)
+    }
+
+    /// `directUnpickle` of the message in `range` of `bytes`.
+    func directUnpickle(_ bytes: [UInt8], range: Range<Int>) -> PyObject? {
+        var decoder = PickleDecoder(bytes: bytes, range: range)
         guard (try? decoder.expectHeader()) != nil, let object = readPickled(&decoder, depth: 1), decoder.isAtEnd else {
             return nil
         }

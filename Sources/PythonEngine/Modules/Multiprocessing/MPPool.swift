@@ -547,12 +547,16 @@ extension Interpreter {
     }
 
     func asyncResultValue(_ r: MPAsyncResult, timeout: Double?) throws -> PyObject {
-        var outcome: PoolJobOutcome?
+        var finished = false
         try waitWithinLimit(timeout, what: "a pool result") { limit in
-            outcome = try r.owner.pool.wait(for: r.job, timeout: limit) ? try r.owner.pool.outcome(of: r.job) : nil
-            return outcome != nil
+            finished = try r.owner.pool.wait(for: r.job, timeout: limit)
+            return finished
         }
-        guard let outcome else { throw PoolError.timeout }
+        guard finished else { throw PoolError.timeout }
+        if !r.single, let batches = try r.owner.pool.resultBatches(of: r.job) {
+            return PyList(try unpickleResults(batches))
+        }
+        guard let outcome = try r.owner.pool.outcome(of: r.job) else { throw PoolError.timeout }
         switch outcome {
         case .success(let items):
             let values = try items.map { try unpickle(bytes: $0) }
@@ -560,6 +564,25 @@ extension Interpreter {
         case .failure(let e):
             throw poolFailure(e)
         }
+    }
+
+    /// A `map` job's results, read from the chunks' buffers as they came (no array per result),
+    /// in input order; the same objects as `unpickle(bytes:)` of each.
+    func unpickleResults(_ batches: [PoolItemBatch]) throws -> [PyObject] {
+        var values: [PyObject] = []
+        values.reserveCapacity(batches.reduce(0) { $0 + $1.count })
+        for batch in batches {
+            var start = 0
+            for end in batch.ends {
+                if let value = directUnpickle(batch.bytes, range: start..<end) {
+                    values.append(value)
+                } else {
+                    values.append(try unpickle(bytes: Array(batch.bytes[start..<end])))
+                }
+                start = end
+            }
+        }
+        return values
     }
 
     func tracePool(_ p: MPPool, _ state: MultiprocessingState) {
