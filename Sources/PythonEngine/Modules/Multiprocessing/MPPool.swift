@@ -500,7 +500,7 @@ extension Interpreter {
                     state.becomeChild(me)
                     state.pools = []
                     afterForkInChild()
-                    try? ChildSide.redirectStandardInputToDevNull()
+                    // (Standard input is already /dev/null: `ForkedWorkerPool` does it first.)
                     state.traceProcess(event: "process_start", me)
                     if let initializer = userInitializer {
                         let code = runProcessBody { _ = try callPython(initializer, initargs) }
