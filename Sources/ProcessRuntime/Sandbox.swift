@@ -36,7 +36,7 @@ public struct Sandbox: Sendable {
         try ThreadCheck.requireSingleThreaded()
         try Subreaper.enable()
         let parent = getpid()
-        let childrenBefore = Set(ProcessTable.members(ofGroup: nil, orChildrenOf: parent).map(\.pid))
+        let childrenBefore = Self.childrenBeforeRun(parent: parent)
         let region = try SharedMemoryRegion(size: limits.sharedMemoryBytes + 64 * 1024 + limits.maxProcesses * 16)
         let budget = try ProcessBudget(in: region, limit: limits.maxProcesses)
         let recordLock = try ProcessMutex(in: region)
@@ -71,9 +71,12 @@ public struct Sandbox: Sendable {
         pipes.forEach { $0.writeEnd.closeQuietly() }
         writeEndsOpen = false
 
+        let mainExitWatch = LinuxCalls.pidfdOpen(mainPID)
+        defer { mainExitWatch?.closeQuietly() }
         var monitor = RunMonitor(
             mainPID: mainPID, limits: limits,
-            output: output.readEnd, errors: errors.readEnd, records: records.readEnd
+            output: output.readEnd, errors: errors.readEnd, records: records.readEnd,
+            mainExitWatch: mainExitWatch
         )
         let reason = monitor.watch()
         let ended = MonotonicClock.nowSeconds()

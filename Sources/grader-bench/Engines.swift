@@ -20,14 +20,16 @@ struct RunResult: Sendable {
 /// run, output through pipes, limits applied. Requires this process to be single-threaded.
 struct InProcessEngine {
     var limits = SandboxLimits(wallClockSeconds: 60, cpuSeconds: 60)
+    /// Built once, before any fork, as the grade worker does (`EngineSessionFactory`): each
+    /// sandboxed run starts from it.
+    let prepared = PreparedEngine()
 
     func run(source: String, fileName: String) throws -> RunResult {
         let started = Clock.now()
         let outcome = try Sandbox(limits: limits).run { context in
             // As the batch grader runs a cell: multiprocessing on real processes, forks counted
             // against the sandbox's process budget.
-            let registry = ModuleRegistry.standard.registeringMultiprocessing(
-                MultiprocessingConfiguration(startMethod: "fork", budget: context.budget))
+            let registry = prepared.registry(for: MultiprocessingConfiguration(startMethod: "fork", budget: context.budget))
             let runtime = PythonRuntime(registry: registry)
             let result = runtime.run(source: source, fileName: fileName)
             runtime.flush()

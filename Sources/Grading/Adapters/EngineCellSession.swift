@@ -11,10 +11,16 @@ import Reports
 /// task, and which process wrote which line) is read back after each cell to fill in that
 /// cell's `ExecutionRecord`.
 public struct EngineSessionFactory: CellSessionFactory {
-    public init() {}
+    /// Built here, in the sandbox worker (the fork server), before any run is forked: each
+    /// run's engine starts from it instead of building its tables again.
+    let prepared: PreparedEngine
+
+    public init() {
+        prepared = PreparedEngine()
+    }
 
     public func makeSession(context: SandboxContext) -> any CellSession {
-        EngineCellSession(context: context)
+        EngineCellSession(context: context, prepared: prepared)
     }
 
     /// The trace events of a cell, read into its record: processes, pools, and its output with
@@ -40,7 +46,7 @@ struct EngineCellSession: CellSession {
     let stderr: OutputSink
     let mainPID: Int32
 
-    init(context: SandboxContext) {
+    init(context: SandboxContext, prepared: PreparedEngine) {
         let stdout = OutputSink(.fileDescriptor(1))
         let stderr = OutputSink(.fileDescriptor(2))
         // Events go over the sandbox's side channel (no file can be written in the sandbox),
@@ -51,8 +57,7 @@ struct EngineCellSession: CellSession {
         self.trace = trace
         self.stdout = stdout
         self.stderr = stderr
-        let registry = ModuleRegistry.standard.registeringMultiprocessing(
-            MultiprocessingConfiguration(startMethod: "fork", budget: context.budget, trace: trace))
+        let registry = prepared.registry(for: MultiprocessingConfiguration(startMethod: "fork", budget: context.budget, trace: trace))
         runtime = PythonRuntime(stdout: stdout, stderr: stderr, limits: ExecutionLimits(maxOutputBytes: context.limits.maxOutputBytes), registry: registry)
         mainPID = context.mainPID
     }
