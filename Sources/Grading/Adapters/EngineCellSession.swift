@@ -16,7 +16,9 @@ public struct EngineSessionFactory: CellSessionFactory {
     let prepared: PreparedEngine
 
     public init() {
-        prepared = PreparedEngine()
+        // Built for the limits the cells will have unless a caller changes the output cap
+        // (`EngineCellSession` asks for these; other limits get a freshly built interpreter).
+        prepared = PreparedEngine(limits: EngineCellSession.limits(maxOutputBytes: SandboxLimits().maxOutputBytes))
     }
 
     public func makeSession(context: SandboxContext) -> any CellSession {
@@ -47,19 +49,23 @@ struct EngineCellSession: CellSession {
     let mainPID: Int32
 
     init(context: SandboxContext, prepared: PreparedEngine) {
-        let stdout = OutputSink(.fileDescriptor(1))
-        let stderr = OutputSink(.fileDescriptor(2))
         // Events go over the sandbox's side channel (no file can be written in the sandbox),
         // from whichever process of the run records them; `merge` reads them back per cell.
         let trace = MultiprocessingTrace(recordHandler: { line in try? context.send(record: line) })
+        runtime = prepared.makeRuntime(limits: Self.limits(maxOutputBytes: context.limits.maxOutputBytes),
+                                       configuration: MultiprocessingConfiguration(startMethod: "fork", budget: context.budget, trace: trace))
+        // Output goes to descriptors 1 and 2 (the sandbox's pipes), each line also recorded
+        // with the process that wrote it.
+        stdout = runtime.interpreter.stdout
+        stderr = runtime.interpreter.stderr
         trace.observeOutput(of: stdout, stream: "stdout")
         trace.observeOutput(of: stderr, stream: "stderr")
         self.trace = trace
-        self.stdout = stdout
-        self.stderr = stderr
-        let registry = prepared.registry(for: MultiprocessingConfiguration(startMethod: "fork", budget: context.budget, trace: trace))
-        runtime = PythonRuntime(stdout: stdout, stderr: stderr, limits: ExecutionLimits(maxOutputBytes: context.limits.maxOutputBytes), registry: registry)
         mainPID = context.mainPID
+    }
+
+    static func limits(maxOutputBytes: Int) -> ExecutionLimits {
+        ExecutionLimits(maxOutputBytes: maxOutputBytes)
     }
 
     mutating func run(cell: String, index: Int, isLast: Bool) -> ExecutionRecord {

@@ -30,10 +30,17 @@ extension ModuleRegistry {
     /// import in each forked process adopts the module built there instead of building it.
     public func registeringMultiprocessing(_ configuration: MultiprocessingConfiguration = MultiprocessingConfiguration(),
                                            prepared: PreparedEngine? = nil) -> ModuleRegistry {
+        registeringMultiprocessing(configurationFrom: { configuration }, prepared: prepared?.multiprocessing)
+    }
+
+    /// The same, with the configuration read when `multiprocessing` is first imported: an
+    /// interpreter built before its run is known (`PreparedEngine`) learns it that late.
+    func registeringMultiprocessing(configurationFrom current: @escaping @Sendable () -> MultiprocessingConfiguration,
+                                    prepared preparedModule: PreparedMultiprocessing?) -> ModuleRegistry {
         var r = self
-        let preparedModule = prepared?.multiprocessing
         r.register("multiprocessing") { interp in
-            PyModuleHandle(preparedModule?.adopt(configuration) ?? interp.makeMultiprocessingModule(configuration))
+            let configuration = current()
+            return PyModuleHandle(preparedModule?.adopt(configuration) ?? interp.makeMultiprocessingModule(configuration))
         }
         r.register("multiprocessing.pool") { PyModuleHandle(try $0.makeMultiprocessingSubmodule("pool")) }
         r.register("multiprocessing.context") { PyModuleHandle(try $0.makeMultiprocessingSubmodule("context")) }
