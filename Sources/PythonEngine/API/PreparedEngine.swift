@@ -1,3 +1,4 @@
+import ProcessRuntime
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -11,7 +12,9 @@ import Glibc
 ///   module registry, the builtin types' method tables, the exception classes, the Swift
 ///   runtime's type metadata for the interpreter's own types (≈ 3 M instructions, the bulk of
 ///   an empty script's cost in a freshly forked child). A warm-up program run here, in a
-///   scratch interpreter with captured output, does all of it;
+///   scratch interpreter with captured output, does all of it; in a single-threaded process a
+///   second one also starts and joins one `Process` and one `Pool(1)`, for the process
+///   layer's share (≈ 1.2 M instructions in a forked pool cell);
 /// - the `multiprocessing` module with every class table of the bridge (≈ 10 M instructions),
 ///   built once and adopted by the first interpreter of each forked run
 ///   (`PreparedMultiprocessing`);
@@ -50,6 +53,11 @@ public final class PreparedEngine: @unchecked Sendable {
     public init(limits: ExecutionLimits = ExecutionLimits()) {
         let warmUp = PythonRuntime(stdout: OutputSink(.capture), stderr: OutputSink(.capture), registry: .standard)
         _ = warmUp.run(source: Self.warmUpProgram, fileName: "<warm-up>")
+        if (try? ThreadCheck.threadCount()) == 1 {
+            // Only a single-threaded process may fork (a threaded one would refuse anyway).
+            let processes = PythonRuntime(stdout: OutputSink(.capture), stderr: OutputSink(.capture), registry: .standard)
+            _ = processes.run(source: Self.processWarmUpProgram, fileName: "<warm-up>")
+        }
         let multiprocessing = PreparedMultiprocessing()
         self.multiprocessing = multiprocessing
         self.limits = limits
@@ -89,6 +97,29 @@ public final class PreparedEngine: @unchecked Sendable {
     static func same(_ a: ExecutionLimits, _ b: ExecutionLimits) -> Bool {
         a.maxSteps == b.maxSteps && a.timeout == b.timeout && a.maxOutputBytes == b.maxOutputBytes
     }
+
+    /// One `Process` with a `Queue` and one `Pool`, started, used and joined: the first use of
+    /// the process layer's generic types costs a forked run ≈ 1.2 M instructions of runtime
+    /// type lookups (a pool cell's largest item after parsing) unless the fork server did it.
+    /// Its processes are this process's children, all joined before `init` returns.
+    static let processWarmUpProgram = """
+        from multiprocessing import Pool, Process, Queue
+
+        def square(x):
+            return x * x
+
+        if __name__ == "__main__":
+            queue = Queue()
+            process = Process(target=queue.put, args=(1,))
+            process.start()
+            queue.get()
+            process.join()
+            pool = Pool(1)
+            pool.map(square, [1, 2])
+            pool.apply_async(square, (3,)).get()
+            pool.close()
+            pool.join()
+        """
 
     /// A small program touching what typical cells use (functions, classes, comprehensions,
     /// formatting, exceptions, printing), so the one-time work behind those paths is done.
