@@ -10,6 +10,12 @@ import Glibc
 /// It also becomes a child subreaper, so orphans of the run are re-parented to it and can be
 /// killed and reaped: when `run` returns, no process of the run is left.
 ///
+/// A run that leaves nothing behind costs little more than its fork: when the caller had no
+/// child before the run (a fork server between cells), the kernel itself proves that nothing is
+/// left (the group is gone, the caller has no child), and only a run with an escaped process,
+/// or a caller with children of its own, pays a `/proc` scan (`Sandbox+Cleanup.swift`). The
+/// watch wakes the moment the main process ends (a pidfd in its poll set).
+///
 /// ```swift
 /// let outcome = try Sandbox(limits: SandboxLimits(wallClockSeconds: 10)).run { context in
 ///     // In the run's main process: interpret the cell; fork Python processes with

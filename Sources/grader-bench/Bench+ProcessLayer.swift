@@ -38,7 +38,7 @@ extension Bench {
         }
         let processCount = ProcessTable.snapshot().count
         add(BenchRow(group: "process", name: "ProcessTable scan of /proc (\(processCount) processes now)", engine: scan,
-                     note: "Swift only; Sandbox.run scans at least 3 times per run"))
+                     note: "Swift only; Sandbox.run scans only when the kernel cannot prove the run left nothing (an escaped process, or the caller has children of its own)"))
         let region = try plan.measure {
             let t = Clock.now()
             let r = try SharedMemoryRegion(size: SandboxLimits().sharedMemoryBytes + 64 * 1024 + 32 * 16)
