@@ -31,4 +31,13 @@ public enum ProcessGroup {
     public static func kill(_ group: pid_t) throws {
         try signal(group, SIGKILL)
     }
+
+    /// Whether any process, a zombie included, still belongs to `group` (`kill(-group, 0)`).
+    /// A group with a member cannot have its number reused, so signalling it right after a true
+    /// answer reaches only the run's processes.
+    public static func exists(_ group: pid_t) -> Bool {
+        guard group > 1 else { return false }
+        // EPERM means a member exists that we may not signal: it exists all the same.
+        return Glibc.kill(-group, 0) == 0 || errno != ESRCH
+    }
 }

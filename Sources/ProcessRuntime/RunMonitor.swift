@@ -29,8 +29,14 @@ struct RunMonitor {
     private let recordReader: FramedReader
     /// Descriptors not yet at end of file.
     private var open: Set<FileDescriptor>
+    /// Polls readable once the main process has ended (a pidfd), so the watch wakes at that
+    /// moment instead of at its next pause; nil where pidfds are unavailable. Owned by the
+    /// caller, who closes it after the run.
+    let mainExitWatch: FileDescriptor?
 
-    init(mainPID: pid_t, limits: SandboxLimits, output: FileDescriptor, errors: FileDescriptor, records: FileDescriptor) {
+    init(mainPID: pid_t, limits: SandboxLimits, output: FileDescriptor, errors: FileDescriptor, records: FileDescriptor,
+         mainExitWatch: FileDescriptor? = nil) {
+        self.mainExitWatch = mainExitWatch
         self.mainPID = mainPID
         self.limits = limits
         deadline = Deadline(secondsFromNow: limits.wallClockSeconds)
@@ -57,11 +63,15 @@ struct RunMonitor {
             // process-wide state.
             let slice = Deadline(secondsFromNow: min(deadline.remainingSeconds ?? 0.01, 0.01))
             if open.isEmpty {
-                MonotonicClock.sleep(seconds: min(slice.remainingSeconds ?? 0.01, idlePause))
-                idlePause = min(idlePause * 2, 0.01)
+                if let mainExitWatch {
+                    _ = try? Poller.wait(for: [PollRequest(mainExitWatch)], deadline: slice)
+                } else {
+                    MonotonicClock.sleep(seconds: min(slice.remainingSeconds ?? 0.01, idlePause))
+                    idlePause = min(idlePause * 2, 0.01)
+                }
                 continue
             }
-            if !drainReady(until: slice) { return .outputExceeded }
+            if !drainReady(until: slice, wakingForMainExit: true) { return .outputExceeded }
         }
     }
 
@@ -69,38 +79,53 @@ struct RunMonitor {
     /// `deadline`, still under the caps.
     mutating func drainRemaining(until deadline: Deadline) {
         while !open.isEmpty && !deadline.hasExpired {
-            if !drainReady(until: deadline) { return }
+            if !drainReady(until: deadline, wakingForMainExit: false) { return }
         }
     }
 
     /// Reaps every ended member of the run's group that is our child (the main process and
-    /// re-parented orphans), keeping the main process's status and CPU time.
+    /// re-parented orphans), keeping the main process's status and CPU time. The main process
+    /// is also reaped by pid, in case it left its group (the group wait cannot see it then).
     mutating func reapGroup() {
         var status: Int32 = 0
         var usage = rusage()
         while true {
             let pid = wait4(-mainPID, &status, WNOHANG, &usage)
             if pid == -1 && errno == EINTR { continue }
-            guard pid > 0 else { return }
-            if pid == mainPID {
-                mainStatus = ExitStatus(waitStatus: status)
-                mainCPUSeconds = Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) / 1e6
-                    + Double(usage.ru_stime.tv_sec) + Double(usage.ru_stime.tv_usec) / 1e6
-            }
+            guard pid > 0 else { break }
+            if pid == mainPID { noteMainEnded(status: status, usage: usage) }
+        }
+        while mainStatus == nil {
+            let pid = wait4(mainPID, &status, WNOHANG, &usage)
+            if pid == -1 && errno == EINTR { continue }
+            if pid == mainPID { noteMainEnded(status: status, usage: usage) }
+            return
         }
     }
 
-    /// Waits until `slice` for data and reads what is ready. Returns false once a cap is
-    /// exceeded.
-    private mutating func drainReady(until slice: Deadline) -> Bool {
+    private mutating func noteMainEnded(status: Int32, usage: rusage) {
+        mainStatus = ExitStatus(waitStatus: status)
+        mainCPUSeconds = Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) / 1e6
+            + Double(usage.ru_stime.tv_sec) + Double(usage.ru_stime.tv_usec) / 1e6
+    }
+
+    /// Waits until `slice` for data (or, `wakingForMainExit`, the main process's end) and reads
+    /// what is ready. Returns false once a cap is exceeded. (After the main process ended its
+    /// exit watch stays readable: waiting on it then would spin.)
+    private mutating func drainReady(until slice: Deadline, wakingForMainExit: Bool) -> Bool {
         let ready: [PollResult]
+        var requests = open.map { PollRequest($0) }
+        if wakingForMainExit, let mainExitWatch { requests.append(PollRequest(mainExitWatch)) }
         do {
-            ready = try Poller.wait(for: open.map { PollRequest($0) }, deadline: slice)
+            ready = try Poller.wait(for: requests, deadline: slice)
         } catch {
             return true
         }
         for result in ready {
-            if result.descriptor == recordReader.descriptor {
+            if result.descriptor == mainExitWatch {
+                // Nothing to read: the watch loop reaps the main process next.
+                continue
+            } else if result.descriptor == recordReader.descriptor {
                 if !readRecords() { return false }
             } else {
                 guard let chunk = try? result.descriptor.readSome(maxCount: 1 << 16), !chunk.isEmpty else {

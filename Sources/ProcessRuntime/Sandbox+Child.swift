@@ -21,7 +21,7 @@ extension Sandbox {
             try streams.output.duplicate(onto: .standardOutput)
             try streams.errors.duplicate(onto: .standardError)
             try ChildSide.redirectStandardInputToDevNull()
-            ChildSide.closeInheritedDescriptors(keeping: [streams.records.rawValue])
+            ChildSide.closeInheritedDescriptors(keepingList: [streams.records.rawValue])
             ChildSide.resetSignalDispositions()
             // A write past RLIMIT_FSIZE should fail with EFBIG ("File too large"), which the
             // engine reports, rather than kill the process without a word.

@@ -10,6 +10,12 @@ import Glibc
 /// It also becomes a child subreaper, so orphans of the run are re-parented to it and can be
 /// killed and reaped: when `run` returns, no process of the run is left.
 ///
+/// A run that leaves nothing behind costs little more than its fork: when the caller had no
+/// child before the run (a fork server between cells), the kernel itself proves that nothing is
+/// left (the group is gone, the caller has no child), and only a run with an escaped process,
+/// or a caller with children of its own, pays a `/proc` scan (`Sandbox+Cleanup.swift`). The
+/// watch wakes the moment the main process ends (a pidfd in its poll set).
+///
 /// ```swift
 /// let outcome = try Sandbox(limits: SandboxLimits(wallClockSeconds: 10)).run { context in
 ///     // In the run's main process: interpret the cell; fork Python processes with
@@ -36,7 +42,7 @@ public struct Sandbox: Sendable {
         try ThreadCheck.requireSingleThreaded()
         try Subreaper.enable()
         let parent = getpid()
-        let childrenBefore = Set(ProcessTable.members(ofGroup: nil, orChildrenOf: parent).map(\.pid))
+        let childrenBefore = Self.childrenBeforeRun(parent: parent)
         let region = try SharedMemoryRegion(size: limits.sharedMemoryBytes + 64 * 1024 + limits.maxProcesses * 16)
         let budget = try ProcessBudget(in: region, limit: limits.maxProcesses)
         let recordLock = try ProcessMutex(in: region)
@@ -71,9 +77,12 @@ public struct Sandbox: Sendable {
         pipes.forEach { $0.writeEnd.closeQuietly() }
         writeEndsOpen = false
 
+        let mainExitWatch = LinuxCalls.pidfdOpen(mainPID)
+        defer { mainExitWatch?.closeQuietly() }
         var monitor = RunMonitor(
             mainPID: mainPID, limits: limits,
-            output: output.readEnd, errors: errors.readEnd, records: records.readEnd
+            output: output.readEnd, errors: errors.readEnd, records: records.readEnd,
+            mainExitWatch: mainExitWatch
         )
         let reason = monitor.watch()
         let ended = MonotonicClock.nowSeconds()

@@ -29,4 +29,20 @@ public enum Subreaper {
             return reaped
         }
     }
+
+    /// Whether this process has any child at all, running, stopped or ended but not yet reaped.
+    /// Reaps nothing (`waitid` with `WNOWAIT`), so a child owned by other code keeps its status.
+    ///
+    /// `ECHILD` is the kernel's own word that the child list is empty; this is how the sandbox
+    /// proves a run left nothing behind without scanning `/proc` (see `Sandbox+Cleanup.swift`).
+    public static func hasChildren() -> Bool {
+        var info = siginfo_t()
+        while true {
+            if waitid(P_ALL, 0, &info, WEXITED | WSTOPPED | WCONTINUED | WNOHANG | WNOWAIT) == 0 { return true }
+            if errno == EINTR { continue }
+            // ECHILD: none. Any other error (EINVAL cannot happen with these flags) is treated as
+            // "maybe", which sends the caller down its thorough path.
+            return errno != ECHILD
+        }
+    }
 }

@@ -24,6 +24,7 @@ enum Scenarios {
         ("concurrency", { _ in try concurrency() }),
         ("sandbox", { try sandbox($0.first ?? "") }),
         ("sandbox-repeat", { _ in try sandboxRepeat() }),
+        ("sandbox-beside-children", { _ in try sandboxBesideChildren() }),
         ("pool", { try pool($0.first ?? "") }),
         ("pool-sandbox", { _ in try poolInSandbox() }),
         ("queue-producers", { _ in try queueProducersConsumers() }),

@@ -12,11 +12,21 @@ struct BenchOptions {
     /// `grader-bench run FILE.py`: run one file in the engine like `grader run` (used as the
     /// subprocess engine when no release `grader` is built).
     var runFile: String?
+    /// `grader-bench sandbox FILE.py [N]`: run one file N times (default 20) in the engine inside
+    /// `Sandbox.run`, as the in-process column does, and print each time and the median: a
+    /// quick probe of the per-cell floor, and a target for `valgrind --trace-children=yes`.
+    var sandboxFile: String?
+    var sandboxRepeats = 20
+    /// Lifts the two sandbox limits `valgrind --trace-children=yes` cannot live with: the ban
+    /// on writing files (it writes the sandboxed child's profile from inside that process) and
+    /// the open-files cap (it keeps descriptors of its own, so lowering the cap fails).
+    var sandboxForValgrind = false
 
     static let usage = """
     usage: grader-bench [--quick] [--only GROUP[,GROUP...]] [--json FILE] [--markdown]
                         [--root PACKAGE_DIR] [--no-subprocess] [--batch-size N]
            grader-bench run FILE.py
+           grader-bench sandbox FILE.py [N] [--for-valgrind]
     groups: \(groups.joined(separator: ", "))
     """
 
@@ -31,6 +41,20 @@ struct BenchOptions {
         if arguments.first == "run" {
             guard arguments.count == 2 else { throw BenchError(usage) }
             o.runFile = arguments[1]
+            return o
+        }
+        if arguments.first == "sandbox" {
+            var rest = Array(arguments.dropFirst())
+            if let flag = rest.firstIndex(of: "--for-valgrind") {
+                o.sandboxForValgrind = true
+                rest.remove(at: flag)
+            }
+            guard rest.count == 1 || rest.count == 2 else { throw BenchError(usage) }
+            o.sandboxFile = rest[0]
+            if rest.count == 2 {
+                guard let n = Int(rest[1]), n > 0 else { throw BenchError("sandbox: N must be a positive number") }
+                o.sandboxRepeats = n
+            }
             return o
         }
         while i < arguments.count {

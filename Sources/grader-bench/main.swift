@@ -37,6 +37,34 @@ if let file = options.runFile {
     exit(outcome.exitStatus)
 }
 
+if let file = options.sandboxFile {
+    guard let source = TextFile.read(file) else {
+        FileOutput.stderr("grader-bench sandbox: can't open file '\(file)'\n")
+        exit(2)
+    }
+    do {
+        var engine = InProcessEngine()
+        if options.sandboxForValgrind {
+            engine.limits.allowFileWrites = true
+            engine.limits.maxOpenFiles = nil
+        }
+        var times: [Double] = []
+        for round in 0..<options.sandboxRepeats {
+            let result = try engine.run(source: source, fileName: file)
+            if round == 0 { print(result.stdout, terminator: ""); FileOutput.stderr(result.stderr) }
+            times.append(result.seconds)
+        }
+        let sorted = times.sorted()
+        func ms(_ seconds: Double) -> String { String(Double(Int(seconds * 1e5)) / 100) }
+        print("ms: " + times.map(ms).joined(separator: " "))
+        print("median \(ms(sorted[sorted.count / 2])) ms, min \(ms(sorted[0])) ms")
+    } catch {
+        FileOutput.stderr("grader-bench sandbox: \(error)\n")
+        exit(1)
+    }
+    exit(0)
+}
+
 do {
     var bench = try Bench(options: options)
     defer { bench.removeScratch() }

@@ -54,6 +54,9 @@ final class RunSupervisor {
         var killed = 0
         for _ in 0..<100 {
             Subreaper.reapEnded()
+            // Every child of this process is the program's: with none left (the kernel says so,
+            // `ECHILD`), there is nothing to look for in `/proc`.
+            if !Subreaper.hasChildren() { break }
             let survivors = ProcessTable.members(ofGroup: nil, orChildrenOf: getpid())
             if survivors.isEmpty { break }
             for s in survivors {

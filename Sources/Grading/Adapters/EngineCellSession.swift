@@ -11,10 +11,18 @@ import Reports
 /// task, and which process wrote which line) is read back after each cell to fill in that
 /// cell's `ExecutionRecord`.
 public struct EngineSessionFactory: CellSessionFactory {
-    public init() {}
+    /// Built here, in the sandbox worker (the fork server), before any run is forked: each
+    /// run's engine starts from it instead of building its tables again.
+    let prepared: PreparedEngine
+
+    public init() {
+        // Built for the limits the cells will have unless a caller changes the output cap
+        // (`EngineCellSession` asks for these; other limits get a freshly built interpreter).
+        prepared = PreparedEngine(limits: EngineCellSession.limits(maxOutputBytes: SandboxLimits().maxOutputBytes))
+    }
 
     public func makeSession(context: SandboxContext) -> any CellSession {
-        EngineCellSession(context: context)
+        EngineCellSession(context: context, prepared: prepared)
     }
 
     /// The trace events of a cell, read into its record: processes, pools, and its output with
@@ -40,21 +48,24 @@ struct EngineCellSession: CellSession {
     let stderr: OutputSink
     let mainPID: Int32
 
-    init(context: SandboxContext) {
-        let stdout = OutputSink(.fileDescriptor(1))
-        let stderr = OutputSink(.fileDescriptor(2))
+    init(context: SandboxContext, prepared: PreparedEngine) {
         // Events go over the sandbox's side channel (no file can be written in the sandbox),
         // from whichever process of the run records them; `merge` reads them back per cell.
         let trace = MultiprocessingTrace(recordHandler: { line in try? context.send(record: line) })
+        runtime = prepared.makeRuntime(limits: Self.limits(maxOutputBytes: context.limits.maxOutputBytes),
+                                       configuration: MultiprocessingConfiguration(startMethod: "fork", budget: context.budget, trace: trace))
+        // Output goes to descriptors 1 and 2 (the sandbox's pipes), each line also recorded
+        // with the process that wrote it.
+        stdout = runtime.interpreter.stdout
+        stderr = runtime.interpreter.stderr
         trace.observeOutput(of: stdout, stream: "stdout")
         trace.observeOutput(of: stderr, stream: "stderr")
         self.trace = trace
-        self.stdout = stdout
-        self.stderr = stderr
-        let registry = ModuleRegistry.standard.registeringMultiprocessing(
-            MultiprocessingConfiguration(startMethod: "fork", budget: context.budget, trace: trace))
-        runtime = PythonRuntime(stdout: stdout, stderr: stderr, limits: ExecutionLimits(maxOutputBytes: context.limits.maxOutputBytes), registry: registry)
         mainPID = context.mainPID
+    }
+
+    static func limits(maxOutputBytes: Int) -> ExecutionLimits {
+        ExecutionLimits(maxOutputBytes: maxOutputBytes)
     }
 
     mutating func run(cell: String, index: Int, isLast: Bool) -> ExecutionRecord {

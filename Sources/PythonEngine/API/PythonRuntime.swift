@@ -22,6 +22,11 @@ public final class PythonRuntime {
         interpreter = Interpreter(stdout: stdout, stderr: stderr, limits: limits, registry: registry)
     }
 
+    /// Wraps an interpreter built earlier and never run (`PreparedEngine.makeRuntime`).
+    init(interpreter: Interpreter) {
+        self.interpreter = interpreter
+    }
+
     /// Parses without running (the code checks inspect the AST).
     public static func parse(source: String, fileName: String = "<string>") throws(PythonSyntaxError) -> Module {
         try Parser.parse(source, fileName: fileName)

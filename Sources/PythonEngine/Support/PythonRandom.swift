@@ -91,9 +91,37 @@ struct PythonRandom: Sendable {
 
     /// `random.seed()` / `seed(None)`: 624 words from the system's entropy source.
     mutating func seedFromSystem() {
-        var generator = SystemRandomNumberGenerator()
-        twister.seed(key: (0..<624).map { _ in UInt32.random(in: .min ... .max, using: &generator) })
+        twister.seed(key: Self.systemKey())
         gaussNext = nil
+    }
+
+    /// 624 words of system entropy, as CPython's `random_seed_urandom` reads them: in one read
+    /// of `/dev/urandom`. (Word by word through `SystemRandomNumberGenerator` it took 624
+    /// `getrandom` calls, paid by every interpreter and every forked process, which reseeds.)
+    static func systemKey() -> [UInt32] {
+        var key = [UInt32](repeating: 0, count: 624)
+        let fd = open("/dev/urandom", O_RDONLY | O_CLOEXEC)
+        if fd >= 0 {
+            defer { close(fd) }
+            let filled = key.withUnsafeMutableBytes { raw -> Bool in
+                guard let base = raw.baseAddress else { return false }
+                var offset = 0
+                while offset < raw.count {
+                    let count = read(fd, base + offset, raw.count - offset)
+                    if count > 0 {
+                        offset += count
+                    } else if count == -1 && errno == EINTR {
+                        continue
+                    } else {
+                        return false
+                    }
+                }
+                return true
+            }
+            if filled { return key }
+        }
+        var generator = SystemRandomNumberGenerator()
+        return (0..<624).map { _ in UInt32.random(in: .min ... .max, using: &generator) }
     }
 
     // MARK: core draws

@@ -25,9 +25,23 @@ public struct MultiprocessingConfiguration: Sendable {
 extension ModuleRegistry {
     /// This registry with `multiprocessing` (and its submodules), `concurrent.futures` and
     /// `queue` registered for `configuration`.
-    public func registeringMultiprocessing(_ configuration: MultiprocessingConfiguration = MultiprocessingConfiguration()) -> ModuleRegistry {
+    ///
+    /// With `prepared` (built by a fork server before forking, see `PreparedEngine`), the first
+    /// import in each forked process adopts the module built there instead of building it.
+    public func registeringMultiprocessing(_ configuration: MultiprocessingConfiguration = MultiprocessingConfiguration(),
+                                           prepared: PreparedEngine? = nil) -> ModuleRegistry {
+        registeringMultiprocessing(configurationFrom: { configuration }, prepared: prepared?.multiprocessing)
+    }
+
+    /// The same, with the configuration read when `multiprocessing` is first imported: an
+    /// interpreter built before its run is known (`PreparedEngine`) learns it that late.
+    func registeringMultiprocessing(configurationFrom current: @escaping @Sendable () -> MultiprocessingConfiguration,
+                                    prepared preparedModule: PreparedMultiprocessing?) -> ModuleRegistry {
         var r = self
-        r.register("multiprocessing") { PyModuleHandle($0.makeMultiprocessingModule(configuration)) }
+        r.register("multiprocessing") { interp in
+            let configuration = current()
+            return PyModuleHandle(preparedModule?.adopt(configuration) ?? interp.makeMultiprocessingModule(configuration))
+        }
         r.register("multiprocessing.pool") { PyModuleHandle(try $0.makeMultiprocessingSubmodule("pool")) }
         r.register("multiprocessing.context") { PyModuleHandle(try $0.makeMultiprocessingSubmodule("context")) }
         r.register("multiprocessing.managers") { PyModuleHandle(try $0.makeMultiprocessingSubmodule("managers")) }

@@ -7,7 +7,9 @@ import Glibc
 /// finds the same counter and classes). After a fork the child's copy is reset for the child
 /// (`becomeChild`): it has no children of its own and a new current process.
 final class MultiprocessingState: PyObject, @unchecked Sendable {
-    let configuration: MultiprocessingConfiguration
+    /// Set when the module is built; replaced once when a module prepared in a fork server is
+    /// adopted by a run (`PreparedMultiprocessing.adopt`).
+    var configuration: MultiprocessingConfiguration
     /// `set_start_method` / the configuration's default.
     var startMethod: String
     var startMethodWasSet = false
