@@ -116,6 +116,8 @@ struct EndToEndTests {
         #expect(csv.split(whereSeparator: \.isNewline).count == 7)
     }
 
+    // Q6 floods 60 kB a line, so it reaches the output cap in a few lines even on a loaded
+    // machine, long before the timeout.
     static let hostileSheet = """
     # Q1. What is multiprocessing?
     Multiprocessing runs several processes at the same time, each with its own memory.
@@ -138,8 +140,7 @@ struct EndToEndTests {
         bomb()
     ```
 
-    # Q6. Four processes (60 kB a line: the output cap is reached in a few lines even on a
-    # loaded machine, well before the timeout)
+    # Q6. Four processes
     ```python
     while True:
         print("flood " * 10000)
