@@ -20,6 +20,9 @@ import Glibc
 /// exit(WorkerServer.serve { request in try encode(Sandbox().run { context in runCell(request, context) }) })
 /// ```
 ///
+/// With `Configuration.growth`, the pool adds workers while its workers sleep rather than
+/// compute, and parks them again when they compute (see `WorkerPool.Growth`).
+///
 /// Make `jobTimeout` longer than the sandbox's wall-clock limit: the sandbox then stops a slow
 /// cell itself and the pool's timeout only catches a stuck worker. Workers run in their own
 /// process group, so a terminal's Ctrl-C reaches only the orchestrator, which should call
@@ -29,16 +32,20 @@ public final class WorkerPool {
         public var executable: String
         public var arguments: [String]
         public var environment: [String: String]?
-        /// Number of workers (at least 1).
+        /// Number of workers (at least 1): all of them with `growth` nil, the least otherwise.
         public var size: Int
         /// Seconds a job may take, from being sent to its response; nil for no limit.
         public var jobTimeout: Double?
         public var standardError: ProcessSpawner.StandardError
+        /// Growth past `size` while workers sleep (see `Growth`); nil pins the pool at `size`.
+        public var growth: Growth?
 
         public init(
             executable: String, arguments: [String] = [], environment: [String: String]? = nil,
-            size: Int, jobTimeout: Double? = nil, standardError: ProcessSpawner.StandardError = .inherit
+            size: Int, jobTimeout: Double? = nil, standardError: ProcessSpawner.StandardError = .inherit,
+            growth: Growth? = nil
         ) {
+            self.growth = growth
             self.executable = executable
             self.arguments = arguments
             self.environment = environment
@@ -51,14 +58,26 @@ public final class WorkerPool {
     public let configuration: Configuration
     /// Workers started to replace one that died or timed out.
     public private(set) var restarts = 0
+    /// Times the pool grew by a worker, and shrank by one (the worker parked, stopped after
+    /// `parkingSeconds` unless the pool grows again first).
+    public private(set) var grown = 0
+    public private(set) var shrunk = 0
+    /// The most workers the pool has had at once.
+    public private(set) var peakWorkers = 0
     private var workers: [SpawnedWorker?]
     private var everStarted: [Bool]
+    /// Slots in use; a slot given up by shrinking is reused when the pool grows again.
+    private var active: [Bool]
+    /// When each parked worker (alive, out of use since the pool shrank) is to be stopped.
+    private var parkedUntil: [Deadline?]
 
     public init(_ configuration: Configuration) {
         self.configuration = configuration
         let size = max(1, configuration.size)
         workers = Array(repeating: nil, count: size)
         everStarted = Array(repeating: false, count: size)
+        active = Array(repeating: true, count: size)
+        parkedUntil = Array(repeating: nil, count: size)
     }
 
     deinit {
@@ -79,6 +98,8 @@ public final class WorkerPool {
         var next = 0
         var busy: [Int: (job: Int, deadline: Deadline)] = [:]
         var finishedCount = 0
+        var governor = configuration.growth.map { GrowthGovernor(growth: $0, baseSize: workers.count) }
+        var shrinkRequested = false
 
         func finish(_ job: Int, _ result: Result<[UInt8], WorkerError>) {
             results[job] = result
@@ -86,21 +107,38 @@ public final class WorkerPool {
             onResult(job, result)
         }
 
+        /// A worker that just finished its job: park it instead if the pool is to shrink.
+        func released(_ slot: Int) {
+            guard shrinkRequested, active[slot], activeCount > max(1, configuration.size) else { return }
+            shrinkRequested = false
+            park(slot)
+        }
+
         while finishedCount < jobs.count {
             // Give every idle worker a job.
-            for slot in workers.indices where busy[slot] == nil && next < jobs.count {
+            for slot in workers.indices where active[slot] && busy[slot] == nil && next < jobs.count {
                 let job = next
                 next += 1
                 let deadline = Deadline(secondsFromNow: configuration.jobTimeout)
                 switch dispatch(jobs[job], to: slot, deadline: deadline) {
                 case .sent: busy[slot] = (job, deadline)
+                case .failed(.spawnFailed) where activeCount > max(1, configuration.size):
+                    // An extra worker that cannot start (a process or memory limit) costs the
+                    // job nothing: give the slot up and leave the job to the others.
+                    active[slot] = false
+                    parkedUntil[slot] = nil
+                    next = job
                 case let .failed(error): finish(job, .failure(error))
                 }
             }
+            peakWorkers = max(peakWorkers, workers.compactMap { $0 }.count)
             guard !busy.isEmpty else { continue }
 
-            // Wait for a response or the nearest deadline.
-            let nearest = busy.values.map(\.deadline).min { ($0.nanoseconds ?? .max) < ($1.nanoseconds ?? .max) } ?? .never
+            // Wait for a response, the nearest deadline, or the next growth sample.
+            var nearest = busy.values.map(\.deadline).min { ($0.nanoseconds ?? .max) < ($1.nanoseconds ?? .max) } ?? .never
+            if let governor, next < jobs.count, (governor.nextSample.nanoseconds ?? .max) < (nearest.nanoseconds ?? .max) {
+                nearest = governor.nextSample
+            }
             let requests = busy.keys.compactMap { workers[$0].map { PollRequest($0.responseDescriptor) } }
             let ready = Set((try? Poller.wait(for: requests, deadline: nearest))?.map(\.descriptor) ?? [])
 
@@ -117,10 +155,12 @@ public final class WorkerPool {
                         }
                         busy[slot] = nil
                         finish(entry.job, .success(response))
+                        released(slot)
                     } catch let error as WorkerError {
                         busy[slot] = nil
                         if case .handlerFailed = error {
                             finish(entry.job, .failure(error))  // the worker itself is fine
+                            released(slot)
                         } else {
                             retire(slot)
                             finish(entry.job, .failure(error))
@@ -136,8 +176,64 @@ public final class WorkerPool {
                     finish(entry.job, .failure(.timedOut(seconds: configuration.jobTimeout ?? 0)))
                 }
             }
+
+            if var current = governor, next < jobs.count, current.isDue {
+                retireLongParked()
+                switch current.record(
+                    runnable: workers.reduce(0) { $0 + ($1.map { ProcessTreeActivity.runnableCount(root: $0.pid) } ?? 0) },
+                    workers: activeCount, canGrow: busy.count == activeCount, memoryAvailable: AvailableMemory.bytes()
+                ) {
+                case .hold: break
+                case .grow:
+                    grow()
+                    shrinkRequested = false
+                case .shrink: shrinkRequested = true
+                }
+                governor = current
+            }
         }
         return results.map { $0 ?? .failure(.protocolError("internal: job finished without a result")) }
+    }
+
+    private var activeCount: Int { active.lazy.filter { $0 }.count }
+
+    /// Seconds a worker stays parked before it is stopped. Parking rather than stopping spares
+    /// the start-up of a new worker (it loads and compiles the rubric: ≈ 0.1 s of CPU) when the
+    /// pool grows again moments later, as it does at every sleeping cell of a batch.
+    static let parkingSeconds = 10.0
+
+    /// Takes a slot out of use; its worker (idle now) waits there to be taken back by `grow`.
+    private func park(_ slot: Int) {
+        active[slot] = false
+        parkedUntil[slot] = workers[slot] == nil ? nil : Deadline(secondsFromNow: Self.parkingSeconds)
+        shrunk += 1
+    }
+
+    /// Stops workers parked for longer than `parkingSeconds`.
+    private func retireLongParked() {
+        for slot in workers.indices where !active[slot] {
+            guard let until = parkedUntil[slot], until.hasExpired else { continue }
+            workers[slot]?.shutdown(grace: 1)
+            workers[slot] = nil
+            parkedUntil[slot] = nil
+        }
+    }
+
+    /// Adds a slot: a parked worker's if there is one, else one given up earlier, else a new
+    /// one. The dispatch loop starts its worker if it has none.
+    private func grow() {
+        let parked = active.indices.first { !active[$0] && workers[$0] != nil }
+        if let slot = parked ?? active.firstIndex(of: false) {
+            active[slot] = true
+            parkedUntil[slot] = nil
+            if workers[slot] == nil { everStarted[slot] = false }
+        } else {
+            workers.append(nil)
+            everStarted.append(false)
+            active.append(true)
+            parkedUntil.append(nil)
+        }
+        grown += 1
     }
 
     /// Stops every worker: closes their input, gives them a moment to exit, kills the rest.

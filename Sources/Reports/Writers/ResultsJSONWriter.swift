@@ -8,8 +8,43 @@ import Foundation
 public struct ResultsJSONWriter: Sendable {
     public init() {}
 
+    /// The batch's JSON, byte for byte what encoding it whole gives, made one submission at a
+    /// time: encoding a whole batch at once builds the encoder's tree of every submission
+    /// (several times the JSON's size: tens of megabytes for a thousand sheets) before writing a
+    /// byte, which made this the orchestrator's peak memory.
     public func render(_ batch: BatchResult) throws -> Data {
-        try Self.encode(batch)
+        guard !batch.submissions.isEmpty else { return try Self.encode(batch) }
+        // `submissions` sorts last among the batch's keys, so the batch without submissions
+        // ends with its empty array, and the submissions go there.
+        var header = try Self.encode(BatchResult(rubric: batch.rubric, submissions: [], graderVersion: batch.graderVersion, generatedAt: batch.generatedAt))
+        let emptyTail = Data("[\n\n  ]\n}\n".utf8)
+        guard header.count >= emptyTail.count, header.suffix(emptyTail.count) == emptyTail else { return try Self.encode(batch) }
+        header.removeLast(emptyTail.count)
+        var out = header
+        out.append(contentsOf: Array("[\n".utf8))
+        for (index, submission) in batch.submissions.enumerated() {
+            if index > 0 { out.append(contentsOf: Array(",\n".utf8)) }
+            Self.appendIndented(try Self.encode(submission), by: 4, to: &out)
+        }
+        out.append(contentsOf: Array("\n  ]\n}\n".utf8))
+        return out
+    }
+
+    /// Appends pretty-printed JSON (ending in a newline, which is dropped) indented by `spaces`,
+    /// as the encoder indents a nested value. Blank lines (inside empty arrays and objects) stay
+    /// blank, as the encoder leaves them; strings hold no raw newlines, so every line is JSON
+    /// structure.
+    static func appendIndented(_ json: Data, by spaces: Int, to out: inout Data) {
+        let indent = [UInt8](repeating: UInt8(ascii: " "), count: spaces)
+        var body = json[...]
+        if body.last == UInt8(ascii: "\n") { body = body.dropLast() }
+        var first = true
+        for line in body.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
+            if !first { out.append(UInt8(ascii: "\n")) }
+            first = false
+            if !line.isEmpty { out.append(contentsOf: indent) }
+            out.append(contentsOf: line)
+        }
     }
 
     /// Decodes a `results.json` (or a per-submission result file), with an error that names
