@@ -10,34 +10,52 @@ import Glibc
 /// machine runs: a worker that computes while other programs take the CPUs is still `R`, so a
 /// busy machine never looks like sleeping workers.
 ///
-/// The tree is walked through `/proc/<pid>/task/<pid>/children` (the children of each process's
-/// main thread; the workers, their sandboxed runs and the runs' processes are single-threaded).
-/// Processes that end while being read are skipped.
+/// The tree is walked through `/proc/<pid>/task/<tid>/children` of every thread. Processes that
+/// end while being read are skipped.
 public enum ProcessTreeActivity {
     /// Runnable processes among `root` and its descendants (at most `limit` processes visited,
-    /// so a fork bomb inside a sandbox cannot make sampling slow).
+    /// so a fork bomb inside a sandbox cannot make sampling slow). A process counts once if any
+    /// of its threads is runnable.
     public static func runnableCount(root: pid_t, limit: Int = 256) -> Int {
         var pending: [pid_t] = [root]
         var visited = 0
         var runnable = 0
         while let pid = pending.popLast(), visited < limit {
             visited += 1
-            if state(of: pid) == UInt8(ascii: "R") { runnable += 1 }
-            pending += children(of: pid)
+            var anyRunnable = false
+            for thread in threads(of: pid) {
+                if !anyRunnable, state(of: pid, thread: thread) == UInt8(ascii: "R") { anyRunnable = true }
+                pending += children(of: pid, thread: thread)
+            }
+            if anyRunnable { runnable += 1 }
         }
         return runnable
     }
 
-    /// The one-letter state from `/proc/<pid>/stat` (after the command name, which may hold
-    /// spaces and parentheses, so the last `)` is what counts), or nil if the process is gone.
-    static func state(of pid: pid_t) -> UInt8? {
-        guard let bytes = ProcFile.read("/proc/\(pid)/stat"), let close = bytes.lastIndex(of: UInt8(ascii: ")")),
+    /// The thread ids of a process (`/proc/<pid>/task`); empty once it is gone.
+    static func threads(of pid: pid_t) -> [pid_t] {
+        guard let directory = opendir("/proc/\(pid)/task") else { return [] }
+        defer { closedir(directory) }
+        var result: [pid_t] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            if let tid = pid_t(name) { result.append(tid) }
+        }
+        return result
+    }
+
+    /// The one-letter state from `/proc/<pid>/task/<tid>/stat` (after the command name, which
+    /// may hold spaces and parentheses, so the last `)` is what counts), or nil if it is gone.
+    static func state(of pid: pid_t, thread: pid_t) -> UInt8? {
+        guard let bytes = ProcFile.read("/proc/\(pid)/task/\(thread)/stat"), let close = bytes.lastIndex(of: UInt8(ascii: ")")),
               close + 2 < bytes.count else { return nil }
         return bytes[close + 2]
     }
 
-    static func children(of pid: pid_t) -> [pid_t] {
-        guard let bytes = ProcFile.read("/proc/\(pid)/task/\(pid)/children") else { return [] }
+    static func children(of pid: pid_t, thread: pid_t) -> [pid_t] {
+        guard let bytes = ProcFile.read("/proc/\(pid)/task/\(thread)/children") else { return [] }
         return bytes.split(separator: UInt8(ascii: " ")).compactMap { Int32(String(decoding: $0, as: UTF8.self)) }
     }
 }

@@ -19,10 +19,13 @@ import Testing
         #expect(rule.record(runnable: 0, workers: 2, canGrow: true, memoryAvailable: nil) == .hold)
         #expect(rule.record(runnable: 1, workers: 2, canGrow: true, memoryAvailable: nil) == .grow)
         // The window starts again after a change: one idle count alone decides nothing.
-        #expect(rule.record(runnable: 1, workers: 3, canGrow: true, memoryAvailable: nil) == .hold)
-        // Cores busy on average: hold.
-        #expect(rule.record(runnable: 3, workers: 3, canGrow: true, memoryAvailable: nil) == .hold)
-        #expect(rule.record(runnable: 2, workers: 3, canGrow: true, memoryAvailable: nil) == .hold)
+        #expect(rule.record(runnable: 0, workers: 3, canGrow: true, memoryAvailable: nil) == .hold)
+        // Then it slides: (0, 2) averages 1 core idle of 2, half a core or more: grow.
+        #expect(rule.record(runnable: 2, workers: 3, canGrow: true, memoryAvailable: nil) == .grow)
+        // Cores busy on average (2, 2): hold, however long it lasts.
+        #expect(rule.record(runnable: 2, workers: 4, canGrow: true, memoryAvailable: nil) == .hold)
+        #expect(rule.record(runnable: 2, workers: 4, canGrow: true, memoryAvailable: nil) == .hold)
+        #expect(rule.record(runnable: 2, workers: 4, canGrow: true, memoryAvailable: nil) == .hold)
     }
 
     @Test func neverGrowsWithoutWaitingJobsPastTheCapOrTheMemory() {
