@@ -20,30 +20,34 @@ public struct ResultsJSONWriter: Sendable {
         let emptyTail = Data("[\n\n  ]\n}\n".utf8)
         guard header.count >= emptyTail.count, header.suffix(emptyTail.count) == emptyTail else { return try Self.encode(batch) }
         header.removeLast(emptyTail.count)
-        var out = header
-        out.append(contentsOf: Array("[\n".utf8))
+        var out = [UInt8](header)
+        out.append(contentsOf: "[\n".utf8)
         for (index, submission) in batch.submissions.enumerated() {
-            if index > 0 { out.append(contentsOf: Array(",\n".utf8)) }
+            if index > 0 { out.append(contentsOf: ",\n".utf8) }
             Self.appendIndented(try Self.encode(submission), by: 4, to: &out)
         }
-        out.append(contentsOf: Array("\n  ]\n}\n".utf8))
-        return out
+        out.append(contentsOf: "\n  ]\n}\n".utf8)
+        return Data(out)
     }
 
-    /// Appends pretty-printed JSON (ending in a newline, which is dropped) indented by `spaces`,
-    /// as the encoder indents a nested value. Blank lines (inside empty arrays and objects) stay
-    /// blank, as the encoder leaves them; strings hold no raw newlines, so every line is JSON
-    /// structure.
-    static func appendIndented(_ json: Data, by spaces: Int, to out: inout Data) {
-        let indent = [UInt8](repeating: UInt8(ascii: " "), count: spaces)
-        var body = json[...]
-        if body.last == UInt8(ascii: "\n") { body = body.dropLast() }
-        var first = true
-        for line in body.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
-            if !first { out.append(UInt8(ascii: "\n")) }
-            first = false
-            if !line.isEmpty { out.append(contentsOf: indent) }
-            out.append(contentsOf: line)
+    /// Appends pretty-printed JSON (its final newline dropped) indented by `spaces`, as the
+    /// encoder indents a nested value. Blank lines (inside empty arrays and objects) stay blank,
+    /// as the encoder leaves them; strings hold no raw newlines, so every line is structure.
+    static func appendIndented(_ json: Data, by spaces: Int, to out: inout [UInt8]) {
+        let newline = UInt8(ascii: "\n")
+        json.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
+            var end = raw.count
+            if end > 0, raw[end - 1] == newline { end -= 1 }
+            out.reserveCapacity(out.count + end + end / 4)
+            var atLineStart = true
+            for index in 0..<end {
+                let byte = raw[index]
+                if atLineStart, byte != newline {
+                    for _ in 0..<spaces { out.append(UInt8(ascii: " ")) }
+                }
+                out.append(byte)
+                atLineStart = byte == newline
+            }
         }
     }
 
