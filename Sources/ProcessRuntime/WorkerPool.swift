@@ -179,9 +179,13 @@ public final class WorkerPool {
 
             if var current = governor, next < jobs.count, current.isDue {
                 retireLongParked()
+                let allBusy = busy.count == activeCount
+                let runnable = busy.keys.reduce(0) { sum, slot in
+                    sum + (workers[slot].map { ProcessTreeActivity.runnableCount(root: $0.pid) } ?? 0)
+                }
                 switch current.record(
-                    runnable: workers.reduce(0) { $0 + ($1.map { ProcessTreeActivity.runnableCount(root: $0.pid) } ?? 0) },
-                    workers: activeCount, canGrow: busy.count == activeCount, memoryAvailable: AvailableMemory.bytes()
+                    runnable: runnable, workers: activeCount, canGrow: allBusy,
+                    memoryAvailable: allBusy ? AvailableMemory.bytes() : nil
                 ) {
                 case .hold: break
                 case .grow:

@@ -32,8 +32,13 @@ import Testing
             BatchResult(rubric: "r \"quoted\"/x", submissions: [], graderVersion: "1"),
             BatchResult(rubric: "r", submissions: batch.submissions + batch.submissions, generatedAt: "2026-01-01T00:00:00Z"),
         ]
-        for b in batches {
+        let dir = try SampleResults.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        for (index, b) in batches.enumerated() {
             #expect(try ResultsJSONWriter().render(b) == ResultsJSONWriter.encode(b))
+            let url = dir.appendingPathComponent("results-\(index).json")
+            try ResultsJSONWriter().write(b, to: url)
+            #expect(try Data(contentsOf: url) == ResultsJSONWriter.encode(b))
         }
     }
 

@@ -8,26 +8,41 @@ import Foundation
 public struct ResultsJSONWriter: Sendable {
     public init() {}
 
-    /// The batch's JSON, byte for byte what encoding it whole gives, made one submission at a
-    /// time: encoding a whole batch at once builds the encoder's tree of every submission
-    /// (several times the JSON's size: tens of megabytes for a thousand sheets) before writing a
-    /// byte, which made this the orchestrator's peak memory.
+    /// The batch's JSON, byte for byte what encoding it whole gives (see `write(_:to:)`).
     public func render(_ batch: BatchResult) throws -> Data {
-        guard !batch.submissions.isEmpty else { return try Self.encode(batch) }
+        var out = Data()
+        try pieces(of: batch) { out.append(contentsOf: $0) }
+        return out
+    }
+
+    /// Writes the batch's JSON to a file as it is made, one submission at a time: encoding a
+    /// whole batch at once builds the encoder's tree of every submission, then the whole text,
+    /// then its copy (several times the JSON's size: tens of megabytes for a thousand sheets),
+    /// which made this the orchestrator's peak memory.
+    public func write(_ batch: BatchResult, to url: URL) throws {
+        try AtomicFile.write(to: url) { sink in try pieces(of: batch) { try sink.write($0) } }
+    }
+
+    /// The batch's JSON in pieces: the batch without its submissions, then each submission
+    /// encoded alone and indented as the encoder nests it.
+    func pieces(of batch: BatchResult, _ emit: ([UInt8]) throws -> Void) throws {
+        guard !batch.submissions.isEmpty else { return try emit([UInt8](Self.encode(batch))) }
         // `submissions` sorts last among the batch's keys, so the batch without submissions
         // ends with its empty array, and the submissions go there.
-        var header = try Self.encode(BatchResult(rubric: batch.rubric, submissions: [], graderVersion: batch.graderVersion, generatedAt: batch.generatedAt))
+        let header = try Self.encode(BatchResult(rubric: batch.rubric, submissions: [], graderVersion: batch.graderVersion, generatedAt: batch.generatedAt))
         let emptyTail = Data("[\n\n  ]\n}\n".utf8)
-        guard header.count >= emptyTail.count, header.suffix(emptyTail.count) == emptyTail else { return try Self.encode(batch) }
-        header.removeLast(emptyTail.count)
-        var out = [UInt8](header)
-        out.append(contentsOf: "[\n".utf8)
-        for (index, submission) in batch.submissions.enumerated() {
-            if index > 0 { out.append(contentsOf: ",\n".utf8) }
-            Self.appendIndented(try Self.encode(submission), by: 4, to: &out)
+        guard header.count >= emptyTail.count, header.suffix(emptyTail.count) == emptyTail else {
+            return try emit([UInt8](Self.encode(batch)))
         }
-        out.append(contentsOf: "\n  ]\n}\n".utf8)
-        return Data(out)
+        try emit([UInt8](header.prefix(header.count - emptyTail.count)) + Array("[\n".utf8))
+        var piece: [UInt8] = []
+        for (index, submission) in batch.submissions.enumerated() {
+            piece.removeAll(keepingCapacity: true)
+            if index > 0 { piece.append(contentsOf: ",\n".utf8) }
+            Self.appendIndented(try Self.encode(submission), by: 4, to: &piece)
+            try emit(piece)
+        }
+        try emit(Array("\n  ]\n}\n".utf8))
     }
 
     /// Appends pretty-printed JSON (its final newline dropped) indented by `spaces`, as the
