@@ -95,6 +95,17 @@ public final class WorkerPool {
         onResult: (Int, Result<[UInt8], WorkerError>) -> Void = { _, _ in }
     ) -> [Result<[UInt8], WorkerError>] {
         var results = [Result<[UInt8], WorkerError>?](repeating: nil, count: jobs.count)
+        process(jobs) { index, result in
+            results[index] = result
+            onResult(index, result)
+        }
+        return results.map { $0 ?? .failure(.protocolError("internal: job finished without a result")) }
+    }
+
+    /// Runs every job, handing each result to `onResult` as it arrives (in completion order) and
+    /// keeping none: for a batch whose caller stores results as they come, so the pool's memory
+    /// does not grow with the batch. Every job gets exactly one result.
+    public func process(_ jobs: [[UInt8]], onResult: (Int, Result<[UInt8], WorkerError>) -> Void) {
         var next = 0
         var busy: [Int: (job: Int, deadline: Deadline)] = [:]
         var finishedCount = 0
@@ -102,7 +113,6 @@ public final class WorkerPool {
         var shrinkRequested = false
 
         func finish(_ job: Int, _ result: Result<[UInt8], WorkerError>) {
-            results[job] = result
             finishedCount += 1
             onResult(job, result)
         }
@@ -196,7 +206,6 @@ public final class WorkerPool {
                 governor = current
             }
         }
-        return results.map { $0 ?? .failure(.protocolError("internal: job finished without a result")) }
     }
 
     private var activeCount: Int { active.lazy.filter { $0 }.count }

@@ -40,7 +40,7 @@ public final class WorkerPoolExecutor: SheetJobExecutor {
         for job in jobs {
             requests.append(Array((try? encoder.encode(WorkerJobRequest(job: job, labels: labels))) ?? Data()))
         }
-        pool.run(requests) { index, response in
+        pool.process(requests) { index, response in
             onGraded(index, Self.decodeGraded(response, job: jobs[index], labels: labels))
         }
         pool.shutdown()
