@@ -124,8 +124,8 @@ public final class WorkerPool {
             park(slot)
         }
 
-        while finishedCount < jobs.count {
-            // Give every idle worker a job.
+        /// Gives every idle worker a job.
+        func dispatchIdle() {
             for slot in workers.indices where active[slot] && busy[slot] == nil && next < jobs.count {
                 let job = next
                 next += 1
@@ -141,6 +141,10 @@ public final class WorkerPool {
                 case let .failed(error): finish(job, .failure(error))
                 }
             }
+        }
+
+        while finishedCount < jobs.count {
+            dispatchIdle()
             peakWorkers = max(peakWorkers, workers.compactMap { $0 }.count)
             guard !busy.isEmpty else { continue }
 
@@ -152,6 +156,9 @@ public final class WorkerPool {
             let requests = busy.keys.compactMap { workers[$0].map { PollRequest($0.responseDescriptor) } }
             let ready = Set((try? Poller.wait(for: requests, deadline: nearest))?.map(\.descriptor) ?? [])
 
+            // Results are handed on after the workers that gave them have their next job, so
+            // no worker waits while the caller stores a result.
+            var completed: [(job: Int, result: Result<[UInt8], WorkerError>)] = []
             for (slot, entry) in busy {
                 guard let worker = workers[slot] else { continue }
                 if ready.contains(worker.responseDescriptor) {
@@ -160,32 +167,34 @@ public final class WorkerPool {
                             if !entry.deadline.hasExpired { continue }  // partial response so far
                             busy[slot] = nil
                             retire(slot, graceful: true)
-                            finish(entry.job, .failure(.timedOut(seconds: configuration.jobTimeout ?? 0)))
+                            completed.append((entry.job, .failure(.timedOut(seconds: configuration.jobTimeout ?? 0))))
                             continue
                         }
                         busy[slot] = nil
-                        finish(entry.job, .success(response))
+                        completed.append((entry.job, .success(response)))
                         released(slot)
                     } catch let error as WorkerError {
                         busy[slot] = nil
                         if case .handlerFailed = error {
-                            finish(entry.job, .failure(error))  // the worker itself is fine
+                            completed.append((entry.job, .failure(error)))  // the worker itself is fine
                             released(slot)
                         } else {
                             retire(slot)
-                            finish(entry.job, .failure(error))
+                            completed.append((entry.job, .failure(error)))
                         }
                     } catch {
                         busy[slot] = nil
                         retire(slot)
-                        finish(entry.job, .failure(.protocolError(String(describing: error))))
+                        completed.append((entry.job, .failure(.protocolError(String(describing: error)))))
                     }
                 } else if entry.deadline.hasExpired {
                     busy[slot] = nil
                     retire(slot, graceful: true)
-                    finish(entry.job, .failure(.timedOut(seconds: configuration.jobTimeout ?? 0)))
+                    completed.append((entry.job, .failure(.timedOut(seconds: configuration.jobTimeout ?? 0))))
                 }
             }
+            dispatchIdle()
+            for (job, result) in completed { finish(job, result) }
 
             if var current = governor, next < jobs.count, current.isDue {
                 retireLongParked()
