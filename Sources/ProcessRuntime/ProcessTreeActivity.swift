@@ -13,6 +13,14 @@ import Glibc
 /// The tree is walked through `/proc/<pid>/task/<tid>/children` of every thread. Processes that
 /// end while being read are skipped.
 public enum ProcessTreeActivity {
+    /// Whether this kernel lists children in `/proc/<pid>/task/<tid>/children`
+    /// (`CONFIG_PROC_CHILDREN`): without it a worker waiting for its sandboxed run would look
+    /// idle, so a pool must not grow on the count.
+    public static var isAvailable: Bool {
+        let pid = getpid()
+        return access("/proc/\(pid)/task/\(pid)/children", R_OK) == 0
+    }
+
     /// Runnable processes among `root` and its descendants (at most `limit` processes visited,
     /// so a fork bomb inside a sandbox cannot make sampling slow). A process counts once if any
     /// of its threads is runnable.

@@ -109,7 +109,9 @@ public final class WorkerPool {
         var next = 0
         var busy: [Int: (job: Int, deadline: Deadline)] = [:]
         var finishedCount = 0
-        var governor = configuration.growth.map { GrowthGovernor(growth: $0, baseSize: workers.count) }
+        // Without a way to see the workers' processes, the pool stays at its size.
+        var governor = ProcessTreeActivity.isAvailable
+            ? configuration.growth.map { GrowthGovernor(growth: $0, baseSize: workers.count) } : nil
         var shrinkRequested = false
 
         func finish(_ job: Int, _ result: Result<[UInt8], WorkerError>) {
