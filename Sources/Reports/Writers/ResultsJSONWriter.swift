@@ -10,6 +10,7 @@ public struct ResultsJSONWriter: Sendable {
 
     /// The batch's JSON, byte for byte what encoding it whole gives (see `write(_:to:)`).
     public func render(_ batch: BatchResult) throws -> Data {
+        if batch.submissions.count <= 1 { return try Self.encode(batch) }
         var out = Data()
         try pieces(of: batch) { out.append(contentsOf: $0) }
         return out
@@ -26,7 +27,8 @@ public struct ResultsJSONWriter: Sendable {
     /// The batch's JSON in pieces: the batch without its submissions, then each submission
     /// encoded alone and indented as the encoder nests it.
     func pieces(of batch: BatchResult, _ emit: ([UInt8]) throws -> Void) throws {
-        guard !batch.submissions.isEmpty else { return try emit([UInt8](Self.encode(batch))) }
+        // One submission (a worker's answer, a stored result) costs less encoded whole.
+        guard batch.submissions.count > 1 else { return try emit([UInt8](Self.encode(batch))) }
         // `submissions` sorts last among the batch's keys, so the batch without submissions
         // ends with its empty array, and the submissions go there.
         let header = try Self.encode(BatchResult(rubric: batch.rubric, submissions: [], graderVersion: batch.graderVersion, generatedAt: batch.generatedAt))
