@@ -20,6 +20,9 @@ import Glibc
 /// exit(WorkerServer.serve { request in try encode(Sandbox().run { context in runCell(request, context) }) })
 /// ```
 ///
+/// With `Configuration.growth`, the pool adds workers while its workers sleep rather than
+/// compute, and parks them again when they compute (see `WorkerPool.Growth`).
+///
 /// Make `jobTimeout` longer than the sandbox's wall-clock limit: the sandbox then stops a slow
 /// cell itself and the pool's timeout only catches a stuck worker. Workers run in their own
 /// process group, so a terminal's Ctrl-C reaches only the orchestrator, which should call
@@ -29,16 +32,20 @@ public final class WorkerPool {
         public var executable: String
         public var arguments: [String]
         public var environment: [String: String]?
-        /// Number of workers (at least 1).
+        /// Number of workers (at least 1): all of them with `growth` nil, the least otherwise.
         public var size: Int
         /// Seconds a job may take, from being sent to its response; nil for no limit.
         public var jobTimeout: Double?
         public var standardError: ProcessSpawner.StandardError
+        /// Growth past `size` while workers sleep (see `Growth`); nil pins the pool at `size`.
+        public var growth: Growth?
 
         public init(
             executable: String, arguments: [String] = [], environment: [String: String]? = nil,
-            size: Int, jobTimeout: Double? = nil, standardError: ProcessSpawner.StandardError = .inherit
+            size: Int, jobTimeout: Double? = nil, standardError: ProcessSpawner.StandardError = .inherit,
+            growth: Growth? = nil
         ) {
+            self.growth = growth
             self.executable = executable
             self.arguments = arguments
             self.environment = environment
@@ -51,14 +58,26 @@ public final class WorkerPool {
     public let configuration: Configuration
     /// Workers started to replace one that died or timed out.
     public private(set) var restarts = 0
+    /// Times the pool grew by a worker, and shrank by one (the worker parked, stopped after
+    /// `parkingSeconds` unless the pool grows again first).
+    public private(set) var grown = 0
+    public private(set) var shrunk = 0
+    /// The most workers the pool has had at once.
+    public private(set) var peakWorkers = 0
     private var workers: [SpawnedWorker?]
     private var everStarted: [Bool]
+    /// Slots in use; a slot given up by shrinking is reused when the pool grows again.
+    private var active: [Bool]
+    /// When each parked worker (alive, out of use since the pool shrank) is to be stopped.
+    private var parkedUntil: [Deadline?]
 
     public init(_ configuration: Configuration) {
         self.configuration = configuration
         let size = max(1, configuration.size)
         workers = Array(repeating: nil, count: size)
         everStarted = Array(repeating: false, count: size)
+        active = Array(repeating: true, count: size)
+        parkedUntil = Array(repeating: nil, count: size)
     }
 
     deinit {
@@ -76,34 +95,72 @@ public final class WorkerPool {
         onResult: (Int, Result<[UInt8], WorkerError>) -> Void = { _, _ in }
     ) -> [Result<[UInt8], WorkerError>] {
         var results = [Result<[UInt8], WorkerError>?](repeating: nil, count: jobs.count)
+        process(jobs) { index, result in
+            results[index] = result
+            onResult(index, result)
+        }
+        return results.map { $0 ?? .failure(.protocolError("internal: job finished without a result")) }
+    }
+
+    /// Runs every job, handing each result to `onResult` as it arrives (in completion order) and
+    /// keeping none: for a batch whose caller stores results as they come, so the pool's memory
+    /// does not grow with the batch. Every job gets exactly one result.
+    public func process(_ jobs: [[UInt8]], onResult: (Int, Result<[UInt8], WorkerError>) -> Void) {
         var next = 0
         var busy: [Int: (job: Int, deadline: Deadline)] = [:]
         var finishedCount = 0
+        // Without a way to see the workers' processes, the pool stays at its size.
+        var governor = ProcessTreeActivity.isAvailable
+            ? configuration.growth.map { GrowthGovernor(growth: $0, baseSize: workers.count) } : nil
+        var shrinkRequested = false
 
         func finish(_ job: Int, _ result: Result<[UInt8], WorkerError>) {
-            results[job] = result
             finishedCount += 1
             onResult(job, result)
         }
 
-        while finishedCount < jobs.count {
-            // Give every idle worker a job.
-            for slot in workers.indices where busy[slot] == nil && next < jobs.count {
+        /// A worker that just finished its job: park it instead if the pool is to shrink.
+        func released(_ slot: Int) {
+            guard shrinkRequested, active[slot], activeCount > max(1, configuration.size) else { return }
+            shrinkRequested = false
+            park(slot)
+        }
+
+        /// Gives every idle worker a job.
+        func dispatchIdle() {
+            for slot in workers.indices where active[slot] && busy[slot] == nil && next < jobs.count {
                 let job = next
                 next += 1
                 let deadline = Deadline(secondsFromNow: configuration.jobTimeout)
                 switch dispatch(jobs[job], to: slot, deadline: deadline) {
                 case .sent: busy[slot] = (job, deadline)
+                case .failed(.spawnFailed) where activeCount > max(1, configuration.size):
+                    // An extra worker that cannot start (a process or memory limit) costs the
+                    // job nothing: give the slot up and leave the job to the others.
+                    active[slot] = false
+                    parkedUntil[slot] = nil
+                    next = job
                 case let .failed(error): finish(job, .failure(error))
                 }
             }
+        }
+
+        while finishedCount < jobs.count {
+            dispatchIdle()
+            peakWorkers = max(peakWorkers, workers.compactMap { $0 }.count)
             guard !busy.isEmpty else { continue }
 
-            // Wait for a response or the nearest deadline.
-            let nearest = busy.values.map(\.deadline).min { ($0.nanoseconds ?? .max) < ($1.nanoseconds ?? .max) } ?? .never
+            // Wait for a response, the nearest deadline, or the next growth sample.
+            var nearest = busy.values.map(\.deadline).min { ($0.nanoseconds ?? .max) < ($1.nanoseconds ?? .max) } ?? .never
+            if let governor, next < jobs.count, (governor.nextSample.nanoseconds ?? .max) < (nearest.nanoseconds ?? .max) {
+                nearest = governor.nextSample
+            }
             let requests = busy.keys.compactMap { workers[$0].map { PollRequest($0.responseDescriptor) } }
             let ready = Set((try? Poller.wait(for: requests, deadline: nearest))?.map(\.descriptor) ?? [])
 
+            // Results are handed on after the workers that gave them have their next job, so
+            // no worker waits while the caller stores a result.
+            var completed: [(job: Int, result: Result<[UInt8], WorkerError>)] = []
             for (slot, entry) in busy {
                 guard let worker = workers[slot] else { continue }
                 if ready.contains(worker.responseDescriptor) {
@@ -112,32 +169,95 @@ public final class WorkerPool {
                             if !entry.deadline.hasExpired { continue }  // partial response so far
                             busy[slot] = nil
                             retire(slot, graceful: true)
-                            finish(entry.job, .failure(.timedOut(seconds: configuration.jobTimeout ?? 0)))
+                            completed.append((entry.job, .failure(.timedOut(seconds: configuration.jobTimeout ?? 0))))
                             continue
                         }
                         busy[slot] = nil
-                        finish(entry.job, .success(response))
+                        completed.append((entry.job, .success(response)))
+                        released(slot)
                     } catch let error as WorkerError {
                         busy[slot] = nil
                         if case .handlerFailed = error {
-                            finish(entry.job, .failure(error))  // the worker itself is fine
+                            completed.append((entry.job, .failure(error)))  // the worker itself is fine
+                            released(slot)
                         } else {
                             retire(slot)
-                            finish(entry.job, .failure(error))
+                            completed.append((entry.job, .failure(error)))
                         }
                     } catch {
                         busy[slot] = nil
                         retire(slot)
-                        finish(entry.job, .failure(.protocolError(String(describing: error))))
+                        completed.append((entry.job, .failure(.protocolError(String(describing: error)))))
                     }
                 } else if entry.deadline.hasExpired {
                     busy[slot] = nil
                     retire(slot, graceful: true)
-                    finish(entry.job, .failure(.timedOut(seconds: configuration.jobTimeout ?? 0)))
+                    completed.append((entry.job, .failure(.timedOut(seconds: configuration.jobTimeout ?? 0))))
                 }
             }
+            dispatchIdle()
+            for (job, result) in completed { finish(job, result) }
+
+            if var current = governor, next < jobs.count, current.isDue {
+                retireLongParked()
+                let allBusy = busy.count == activeCount
+                let runnable = busy.keys.reduce(0) { sum, slot in
+                    sum + (workers[slot].map { ProcessTreeActivity.runnableCount(root: $0.pid) } ?? 0)
+                }
+                switch current.record(
+                    runnable: runnable, workers: activeCount, canGrow: allBusy,
+                    memoryAvailable: allBusy ? AvailableMemory.bytes() : nil
+                ) {
+                case .hold: break
+                case .grow:
+                    grow()
+                    shrinkRequested = false
+                case .shrink: shrinkRequested = true
+                }
+                governor = current
+            }
         }
-        return results.map { $0 ?? .failure(.protocolError("internal: job finished without a result")) }
+    }
+
+    private var activeCount: Int { active.lazy.filter { $0 }.count }
+
+    /// Seconds a worker stays parked before it is stopped. Parking rather than stopping spares
+    /// the start-up of a new worker (it loads and compiles the rubric: ≈ 0.1 s of CPU) when the
+    /// pool grows again moments later, as it does at every sleeping cell of a batch.
+    static let parkingSeconds = 10.0
+
+    /// Takes a slot out of use; its worker (idle now) waits there to be taken back by `grow`.
+    private func park(_ slot: Int) {
+        active[slot] = false
+        parkedUntil[slot] = workers[slot] == nil ? nil : Deadline(secondsFromNow: Self.parkingSeconds)
+        shrunk += 1
+    }
+
+    /// Stops workers parked for longer than `parkingSeconds`.
+    private func retireLongParked() {
+        for slot in workers.indices where !active[slot] {
+            guard let until = parkedUntil[slot], until.hasExpired else { continue }
+            workers[slot]?.shutdown(grace: 1)
+            workers[slot] = nil
+            parkedUntil[slot] = nil
+        }
+    }
+
+    /// Adds a slot: a parked worker's if there is one, else one given up earlier, else a new
+    /// one. The dispatch loop starts its worker if it has none.
+    private func grow() {
+        let parked = active.indices.first { !active[$0] && workers[$0] != nil }
+        if let slot = parked ?? active.firstIndex(of: false) {
+            active[slot] = true
+            parkedUntil[slot] = nil
+            if workers[slot] == nil { everStarted[slot] = false }
+        } else {
+            workers.append(nil)
+            everStarted.append(false)
+            active.append(true)
+            parkedUntil.append(nil)
+        }
+        grown += 1
     }
 
     /// Stops every worker: closes their input, gives them a moment to exit, kills the rest.

@@ -51,14 +51,30 @@ struct BatchGenerator {
         }
     }
 
-    /// Different numbers per sheet: ranges, pool sizes, sleeps.
+    /// Different numbers per sheet: every `range(N)` (N from 2 to 99) moves by up to 3 either
+    /// way, every pool size (`Pool(N)`, `processes=N`) is 2 to 4. Sleeps are left as they are:
+    /// they are what the batch figure must show. The trailing comment makes every cell's source
+    /// unique, so no cache keyed on source can answer for another sheet.
     func vary(_ cell: CodeCell, _ i: Int) -> CodeCell {
         var code = cell.code
-        code = code.replacingOccurrences(of: "range(10)", with: "range(\(5 + i % 9))")
-        code = code.replacingOccurrences(of: "range(5)", with: "range(\(3 + i % 5))")
-        code = code.replacingOccurrences(of: "Pool(4)", with: "Pool(\(2 + i % 3))")
-        code = code.replacingOccurrences(of: "processes=4", with: "processes=\(2 + i % 3)")
+        code = Self.replaceNumbers(in: code, pattern: #"range\((\d{1,2})\)"#) { n in n < 2 ? "range(\(n))" : "range(\(max(1, n + (i % 7) - 3)))" }
+        code = Self.replaceNumbers(in: code, pattern: #"Pool\((\d{1,2})\)"#) { _ in "Pool(\(2 + i % 3))" }
+        code = Self.replaceNumbers(in: code, pattern: #"processes=(\d{1,2})"#) { _ in "processes=\(2 + (i / 3) % 3)" }
         return CodeCell(code: code + "\n# sheet \(i)", recordedOutput: cell.recordedOutput, line: cell.line)
+    }
+
+    /// Replaces each match of `pattern` (whose first group is a number) with `replacement(number)`.
+    static func replaceNumbers(in code: String, pattern: String, _ replacement: (Int) -> String) -> String {
+        guard let regex = try? NSRegularExpression(pattern: pattern) else { return code }
+        let text = code as NSString
+        var result = ""
+        var last = 0
+        for match in regex.matches(in: code, range: NSRange(location: 0, length: text.length)) {
+            guard let number = Int(text.substring(with: match.range(at: 1))) else { continue }
+            result += text.substring(with: NSRange(location: last, length: match.range.location - last)) + replacement(number)
+            last = match.range.location + match.range.length
+        }
+        return result + text.substring(from: last)
     }
 
     func markdown(_ answers: [(q: AssignmentQuestion, prose: String, code: CodeCell?)], _ i: Int) -> String {

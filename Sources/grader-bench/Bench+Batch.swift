@@ -25,12 +25,14 @@ extension Bench {
         var questionsFound = 0
         var cellsFound = 0
         var failures = 0
+        var distinctCells = Set<String>()
         let started = Clock.now()
         for file in files {
             do {
                 let sheet = try reader.read(data: Data(file.bytes), name: file.name)
                 questionsFound += sheet.questions.count
                 cellsFound += sheet.questions.reduce(0) { $0 + $1.cells.count }
+                for question in sheet.questions { distinctCells.formUnion(question.cells.map(\.code)) }
             } catch {
                 failures += 1
             }
@@ -38,9 +40,22 @@ extension Bench {
         let seconds = Clock.now() - started
         add(BenchRow(group: "batch", name: "read \(files.count) generated sheets (SheetReader, 1 thread)",
                      throughput: Throughput(value: Double(files.count) / seconds, unit: "sheets/s", peakRSS: PeakMemory.ofSelf()),
-                     note: "\(questionsFound) questions, \(cellsFound) cells found; \(failures) unreadable; RSS: this benchmark process"))
+                     note: "\(questionsFound) questions, \(cellsFound) cells found (\(distinctCells.count) distinct; "
+                         + "\(Self.cellShapes(distinctCells)) once numbers and comments are set aside); "
+                         + "\(failures) unreadable; RSS: this benchmark process"))
 
         try benchGrade(directory: dir, count: files.count)
+    }
+
+    /// Distinct cells up to their numbers and comments: how many different programs the batch
+    /// really runs (the generator draws from the samples' cells and varies numbers).
+    static func cellShapes(_ cells: Set<String>) -> Int {
+        Set(cells.map { code in
+            code.split(separator: "\n").map { line in
+                let kept = line.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
+                return String(kept.filter { !$0.isNumber })
+            }.joined(separator: "\n")
+        }).count
     }
 
     /// `grader grade` end to end, once the pipeline is on main.

@@ -35,7 +35,10 @@ struct GradeCommand: ParsableCommand {
     @Option(name: .long, help: "Reports to write: all, or a comma-separated list of json, csv, junit, markdown, html, gradescope, summary.")
     var format: String = "all"
 
-    @Option(name: .long, help: "Sandbox workers grading in parallel (default: the number of cores).")
+    @Option(name: .long, help: ArgumentHelp(
+        "Sandbox workers grading in parallel, exactly (default: elastic).",
+        discussion: "By default the pool starts with one worker per core and adds workers, up to eight per core and while memory allows, when a worker's code sleeps instead of computing (time.sleep, waiting on a child), then shrinks back once they compute again."
+    ))
     var jobs: Int?
 
     @Option(name: .customLong("fail-under"), help: "Exit with status 1 when a student scores under this percentage.")
@@ -106,12 +109,16 @@ struct GradeCommand: ParsableCommand {
             _ = try? store.prune(keeping: Set(sheets.map(\.file)))
         }
 
-        let workers = min(jobs ?? ProcessInfo.processInfo.activeProcessorCount, max(1, plan.jobs.count))
+        // --jobs pins the pool; by default it grows past one worker per core while workers sleep.
+        let cores = ProcessInfo.processInfo.activeProcessorCount
+        let workers = min(jobs ?? cores, max(1, plan.jobs.count))
+        let growth = jobs == nil ? WorkerPool.Growth.elastic(cores: cores) : nil
         let executor = WorkerPoolExecutor(
             executable: GradeWorkerCommand.executablePath,
             arguments: GradeWorkerCommand.arguments(rubric: absolute(rubric), assignment: assignment.map(absolute), timeout: cellTimeout),
             jobs: workers,
-            sheetTimeout: Double(max(1, setup.questions.count)) * (cellTimeout * 4 + 5) + 30
+            sheetTimeout: Double(max(1, setup.questions.count)) * (cellTimeout * 4 + 5) + 30,
+            growth: growth.map { Self.capped($0, jobs: plan.jobs.count) }
         )
         let progress: any BatchProgress = FileHandle.standardError.isTerminal ? TerminalProgress() : LineProgress()
         let (batch, storeFailures) = batchGrader.run(plan, executor: executor, progress: progress)
@@ -133,10 +140,20 @@ struct GradeCommand: ParsableCommand {
         print(summary, terminator: "")
         // The table's footer counts the class; this line says what this run did.
         var tail = "this run: \(plan.jobs.count) graded, \(plan.reused.count) unchanged"
+        if executor.pool.grown > 0 {
+            tail += " (\(workers) workers, up to \(executor.pool.peakWorkers) while some slept)"
+        }
         if shard != .whole { tail += " (shard \(shard); \(plan.otherShards) sheets in other shards)" }
         print(tail + "; reports in \(out)/")
         let status = BatchPublisher.exitStatus(batch, failUnder: failUnder)
         if status != 0 { throw ExitCode(status) }
+    }
+
+    /// No more workers than sheets to grade.
+    static func capped(_ growth: WorkerPool.Growth, jobs: Int) -> WorkerPool.Growth {
+        var growth = growth
+        growth.maxWorkers = max(1, min(growth.maxWorkers, jobs))
+        return growth
     }
 
     func isDirectory(_ path: String) -> Bool {

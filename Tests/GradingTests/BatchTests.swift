@@ -61,6 +61,35 @@ final class Scratch {
         }
     }
 
+    /// Hands the batch each result in its stored form, as the worker pool does.
+    struct StoredFormExecutor: SheetJobExecutor {
+        let grader: SheetGrader
+
+        func execute(_ jobs: [SheetJob], onResult: (Int, SubmissionResult) -> Void) {
+            Issue.record("the batch should ask for stored forms")
+        }
+
+        func execute(_ jobs: [SheetJob], labels: StoredResultLabels, onGraded: (Int, GradedSheet) -> Void) {
+            for (index, job) in jobs.enumerated() {
+                guard let (result, bytes) = try? labels.storedForm(of: grader.grade(job)) else { continue }
+                onGraded(index, GradedSheet(result: result, storedForm: bytes))
+            }
+        }
+    }
+
+    @Test func storedFormsAreWrittenAsTheyAre() throws {
+        let scratch = try Scratch()
+        let store = ResultStore(reportsDirectory: scratch.url.appendingPathComponent("reports"))
+        let batch = BatchGrader(store: store, rubricName: "r.yaml", graderVersion: "t")
+        let all = try sheets(scratch, count: 3)
+        let (result, failures) = batch.run(batch.plan(all, rubric: Data()), executor: StoredFormExecutor(grader: grader()))
+        #expect(failures.isEmpty)
+        #expect(result.submissions.map(\.file) == all.map(\.file))
+        #expect(try store.readAll().submissions == result.submissions)
+        // What a rerun compares: the stored rubric and fingerprint, so nothing is regraded.
+        #expect(batch.plan(all, rubric: Data()).jobs.isEmpty)
+    }
+
     @Test func gradesStoresAndSkipsUnchangedSheets() throws {
         let scratch = try Scratch()
         let store = ResultStore(reportsDirectory: scratch.url.appendingPathComponent("reports"))
@@ -159,6 +188,12 @@ final class Scratch {
 
     @Test func fingerprintCoversEachPart() {
         let base = Fingerprint.of(sheet: Data("a".utf8), rubric: Data("b".utf8), graderVersion: "1")
+        // The digest stored results carry must not change between grader builds (a change
+        // would regrade every unchanged sheet): fixed values, computed independently.
+        #expect(base == "fnv128:fac28c9e96081a6c1a8ee872628fb82f")
+        let prefix = Fingerprint.Prefix(rubric: Data("rubric: x\n".utf8), graderVersion: "0.1.0")
+        #expect(prefix.of(sheet: Data("Q1 ünïcode\nprint(1)\n".utf8)) == "fnv128:073a155267c8723dcb016f9dde8b9bb2")
+        #expect(prefix.of(sheet: Data("a".utf8)) == Fingerprint.of(sheet: Data("a".utf8), rubric: Data("rubric: x\n".utf8), graderVersion: "0.1.0"))
         #expect(base == Fingerprint.of(sheet: Data("a".utf8), rubric: Data("b".utf8), graderVersion: "1"))
         #expect(base != Fingerprint.of(sheet: Data("a ".utf8), rubric: Data("b".utf8), graderVersion: "1"))
         #expect(base != Fingerprint.of(sheet: Data("a".utf8), rubric: Data("c".utf8), graderVersion: "1"))

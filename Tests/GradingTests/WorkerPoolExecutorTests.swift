@@ -46,4 +46,22 @@ import Testing
         #expect(decoded.score == 1 && decoded.max == 2 && decoded.fingerprint == "f1")
         #expect(throws: (any Error).self) { try WorkerJobHandler.handle(Array("{".utf8)) { _ in decoded } }
     }
+
+    @Test func labelledRequestsAreAnsweredInTheStoredForm() throws {
+        let labels = StoredResultLabels(rubric: "rubrics/r.yaml", graderVersion: "9.9")
+        let request = try JSONEncoder().encode(WorkerJobRequest(job: jobs[0], labels: labels))
+        let response = try WorkerJobHandler.handle(Array(request)) { job in
+            SubmissionResult(file: job.file, score: 0, max: 2, error: "cannot read the sheet", questions: [], fingerprint: job.fingerprint)
+        }
+        let graded = WorkerPoolExecutor.decodeGraded(.success(response), job: jobs[0], labels: labels)
+        #expect(graded.storedForm == Data(response))
+        // A sheet that could not be graded is stored without its fingerprint (a rerun retries it).
+        #expect(graded.result.fingerprint == nil && graded.result.error == "cannot read the sheet")
+        let stored = try ResultsJSONWriter().decode(Data(response))
+        #expect(stored.rubric == "rubrics/r.yaml" && stored.graderVersion == "9.9" && stored.generatedAt != nil)
+        // Bytes labelled for another batch are not stored as they are.
+        let other = StoredResultLabels(rubric: "other.yaml", graderVersion: "9.9")
+        #expect(WorkerPoolExecutor.decodeGraded(.success(response), job: jobs[0], labels: other).storedForm == nil)
+        #expect(WorkerPoolExecutor.decodeGraded(.success(response), job: jobs[0], labels: nil).storedForm == nil)
+    }
 }

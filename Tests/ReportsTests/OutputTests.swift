@@ -22,6 +22,27 @@ import Testing
         #expect(throws: ReportError.self) { try AtomicFile.write("x", to: target) }
         #expect(SampleResults.listing(dir) == [])
     }
+
+    struct Interrupted: Error {}
+
+    @Test func piecewiseWritesAreAtomicToo() throws {
+        let dir = try SampleResults.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let url = dir.appendingPathComponent("big.txt")
+        // Pieces smaller and larger than the sink's block, in order.
+        let pieces = [Array("head ".utf8), [UInt8](repeating: 0x61, count: 200_000), Array(" tail".utf8)]
+        try AtomicFile.write(to: url) { sink in for piece in pieces { try sink.write(piece) } }
+        #expect(try Data(contentsOf: url) == Data(pieces.joined()))
+        // A body that fails leaves the old file and no temporary file.
+        #expect(throws: Interrupted.self) {
+            try AtomicFile.write(to: url) { sink in
+                try sink.write(Array("partial".utf8))
+                throw Interrupted()
+            }
+        }
+        #expect(try Data(contentsOf: url) == Data(pieces.joined()))
+        #expect(SampleResults.listing(dir) == ["big.txt"])
+    }
 }
 
 @Suite struct ReportSetTests {

@@ -23,6 +23,25 @@ import Testing
         #expect(try ResultsJSONWriter().decode(again) == decoded)
     }
 
+    /// `render` builds the file one submission at a time; the bytes must be exactly those of
+    /// encoding the batch whole (results.json is diffed and cached byte for byte).
+    @Test func renderingPieceByPieceGivesTheWholeEncodingsBytes() throws {
+        let batches = [
+            batch,
+            BatchResult(rubric: "r", submissions: [SampleResults.failed]),
+            BatchResult(rubric: "r \"quoted\"/x", submissions: [], graderVersion: "1"),
+            BatchResult(rubric: "r", submissions: batch.submissions + batch.submissions, generatedAt: "2026-01-01T00:00:00Z"),
+        ]
+        let dir = try SampleResults.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        for (index, b) in batches.enumerated() {
+            #expect(try ResultsJSONWriter().render(b) == ResultsJSONWriter.encode(b))
+            let url = dir.appendingPathComponent("results-\(index).json")
+            try ResultsJSONWriter().write(b, to: url)
+            #expect(try Data(contentsOf: url) == ResultsJSONWriter.encode(b))
+        }
+    }
+
     @Test func exactKeysOfTheContractPlusDocumentedExtras() throws {
         let root = try object(ResultsJSONWriter().render(batch))
         #expect(Set(root.keys) == ["rubric", "submissions", "grader_version", "generated_at"])

@@ -44,13 +44,14 @@ public struct BatchGrader {
         var jobs: [SheetJob] = []
         var reused: [SubmissionResult] = []
         var otherShards = 0
+        let fingerprints = Fingerprint.Prefix(rubric: rubric, graderVersion: graderVersion)
         for sheet in sheets.sorted(by: { $0.file < $1.file }) {
             guard shard.contains(sheet.file) else {
                 otherShards += 1
                 continue
             }
             let bytes = (try? Data(contentsOf: sheet.url)) ?? Data()
-            let fingerprint = Fingerprint.of(sheet: bytes, rubric: rubric, graderVersion: graderVersion)
+            let fingerprint = fingerprints.of(sheet: bytes)
             if !force, let stored = try? store.existing(file: sheet.file), stored.rubric == rubricName,
                stored.submission.fingerprint == fingerprint, stored.submission.succeeded {
                 reused.append(stored.submission)
@@ -71,12 +72,25 @@ public struct BatchGrader {
         var failures: [String] = []
         progress?.started(total: plan.jobs.count, reused: plan.reused.count)
         var done = 0
-        executor.execute(plan.jobs) { _, result in
-            var stored = result
+        // The fsync of each result happens off this loop unless the executor forks in this
+        // process (a flusher thread would make those forks unsafe).
+        let flusher = executor.gradesInThisProcess ? nil : BackgroundFlusher()
+        let labels = StoredResultLabels(rubric: rubricName, graderVersion: graderVersion)
+        executor.execute(plan.jobs, labels: labels) { _, graded in
+            var stored = graded.result
             // A sheet that could not be graded is stored without a fingerprint: a rerun retries it.
             if !stored.succeeded { stored.fingerprint = nil }
             do {
-                try store.write(stored, rubric: rubricName, graderVersion: graderVersion, generatedAt: BatchResult.timestamp())
+                let url: URL
+                if let bytes = graded.storedForm {
+                    url = try store.write(encoded: bytes, file: stored.file, durable: flusher == nil)
+                } else {
+                    url = try store.write(
+                        stored, rubric: rubricName, graderVersion: graderVersion, generatedAt: BatchResult.timestamp(),
+                        durable: flusher == nil
+                    )
+                }
+                flusher?.flush(url)
             } catch {
                 failures.append(String(describing: error))
             }
@@ -84,6 +98,7 @@ public struct BatchGrader {
             done += 1
             progress?.finished(stored, done: done, total: plan.jobs.count)
         }
+        failures += flusher?.finish() ?? []
         progress?.ended()
         let batch = BatchResult(
             rubric: rubricName, submissions: results.sorted { $0.file < $1.file },
@@ -97,6 +112,22 @@ public struct BatchGrader {
 /// result as soon as it is known, in completion order. Every job gets exactly one result.
 public protocol SheetJobExecutor {
     func execute(_ jobs: [SheetJob], onResult: (Int, SubmissionResult) -> Void)
+
+    /// Same, with each result's stored form when the executor has it (see `GradedSheet`); by
+    /// default the results of `execute(_:onResult:)` with none.
+    func execute(_ jobs: [SheetJob], labels: StoredResultLabels, onGraded: (Int, GradedSheet) -> Void)
+
+    /// Whether grading happens in the calling process (whose sandboxes fork it, so it must stay
+    /// single-threaded). False by default: the batch may then use a thread of its own.
+    var gradesInThisProcess: Bool { get }
+}
+
+extension SheetJobExecutor {
+    public var gradesInThisProcess: Bool { false }
+
+    public func execute(_ jobs: [SheetJob], labels: StoredResultLabels, onGraded: (Int, GradedSheet) -> Void) {
+        execute(jobs) { index, result in onGraded(index, GradedSheet(result: result)) }
+    }
 }
 
 /// Grades jobs one after the other in this process: for tests and `--jobs 0` debugging. The
@@ -111,6 +142,8 @@ public struct InProcessExecutor: SheetJobExecutor {
     public init(grader: SheetGrader) {
         self.grade = { grader.grade($0) }
     }
+
+    public var gradesInThisProcess: Bool { true }
 
     public func execute(_ jobs: [SheetJob], onResult: (Int, SubmissionResult) -> Void) {
         for (index, job) in jobs.enumerated() {

@@ -9,18 +9,40 @@ import Foundation
 /// adversary (a student cannot choose what an earlier run stored).
 public enum Fingerprint {
     public static func of(sheet: Data, rubric: Data, graderVersion: String) -> String {
+        Prefix(rubric: rubric, graderVersion: graderVersion).of(sheet: sheet)
+    }
+
+    /// The digest's state after the grader version and the rubric, which every sheet of a batch
+    /// shares: hashed once per batch rather than once per sheet (the rubric is tens of
+    /// kilobytes, the sheets a few).
+    public struct Prefix: Sendable {
         var a = Lane(seed: 0xcbf2_9ce4_8422_2325)
         var b = Lane(seed: 0x6c62_272e_07bb_0142)
-        for part in [Data(graderVersion.utf8), rubric, sheet] {
-            // Length-prefix each part so moving bytes between parts changes the digest.
-            var length = UInt64(part.count).littleEndian
-            let lengthBytes = withUnsafeBytes(of: &length) { Array($0) }
-            a.add(lengthBytes)
-            b.add(lengthBytes.reversed())
-            a.add(part)
-            b.add(part.reversed())
+
+        public init(rubric: Data, graderVersion: String) {
+            add(Data(graderVersion.utf8))
+            add(rubric)
         }
-        return "fnv128:" + a.hex + b.hex
+
+        public func of(sheet: Data) -> String {
+            var full = self
+            full.add(sheet)
+            return "fnv128:" + full.a.hex + full.b.hex
+        }
+
+        /// One part: its length first (so moving bytes between parts changes the digest), then
+        /// its bytes, forward into lane a and backward into lane b.
+        mutating func add(_ part: Data) {
+            var length = UInt64(part.count).littleEndian
+            withUnsafeBytes(of: &length) { bytes in
+                a.add(bytes)
+                b.add(reversed: bytes)
+            }
+            part.withUnsafeBytes { bytes in
+                a.add(bytes)
+                b.add(reversed: bytes)
+            }
+        }
     }
 
     /// FNV-1a over bytes; also the stable hash used to cut a batch into shards.
@@ -36,6 +58,26 @@ public enum Fingerprint {
                 hash ^= UInt64(byte)
                 hash &*= 0x0000_0100_0000_01B3
             }
+        }
+
+        mutating func add(_ bytes: UnsafeRawBufferPointer) {
+            var h = hash
+            for byte in bytes {
+                h ^= UInt64(byte)
+                h &*= 0x0000_0100_0000_01B3
+            }
+            hash = h
+        }
+
+        mutating func add(reversed bytes: UnsafeRawBufferPointer) {
+            var h = hash
+            var index = bytes.count
+            while index > 0 {
+                index -= 1
+                h ^= UInt64(bytes[index])
+                h &*= 0x0000_0100_0000_01B3
+            }
+            hash = h
         }
 
         var hex: String {

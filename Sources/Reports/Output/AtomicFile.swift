@@ -22,6 +22,13 @@ import Darwin
 /// directory scans (`ResultStore`) skip it; on failure it is removed.
 public enum AtomicFile {
     public static func write(_ data: Data, to url: URL, durable: Bool = false) throws {
+        try write(to: url, durable: durable) { sink in try sink.write(data) }
+    }
+
+    /// Writes a file piece by piece through `body` (for a file too big to build in memory
+    /// first, such as a large batch's `results.json`), atomically like `write(_:to:durable:)`:
+    /// if `body` throws, the target is left as it was.
+    public static func write(to url: URL, durable: Bool = false, _ body: (AtomicFileSink) throws -> Void) throws {
         let directory = url.deletingLastPathComponent()
         do {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -33,25 +40,20 @@ public enum AtomicFile {
         guard fd >= 0 else {
             throw ReportError.writeFailed(path: url.path, reason: "cannot create a temporary file: \(errnoText())")
         }
-        var failure: String?
-        data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
-            var offset = 0
-            while offset < buffer.count, let base = buffer.baseAddress {
-                let n = Foundation.write(fd, base + offset, buffer.count - offset)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    failure = errnoText()
-                    return
-                }
-                offset += n
-            }
+        let sink = AtomicFileSink(descriptor: fd, path: url.path)
+        var failure: (any Error)?
+        do {
+            try body(sink)
+            try sink.flush()
+        } catch {
+            failure = error
         }
-        if failure == nil, durable, fsync(fd) != 0 { failure = errnoText() }
-        if close(fd) != 0, failure == nil { failure = errnoText() }
-        if failure == nil, rename(temp.path, url.path) != 0 { failure = errnoText() }
+        if failure == nil, durable, fsync(fd) != 0 { failure = ReportError.writeFailed(path: url.path, reason: errnoText()) }
+        if close(fd) != 0, failure == nil { failure = ReportError.writeFailed(path: url.path, reason: errnoText()) }
+        if failure == nil, rename(temp.path, url.path) != 0 { failure = ReportError.writeFailed(path: url.path, reason: errnoText()) }
         if let failure {
             unlink(temp.path)
-            throw ReportError.writeFailed(path: url.path, reason: failure)
+            throw failure
         }
     }
 
@@ -64,7 +66,58 @@ public enum AtomicFile {
         name.hasPrefix(".") && name.hasSuffix(".tmp")
     }
 
-    private static func errnoText() -> String {
+    static func errnoText() -> String {
         String(cString: strerror(errno))
+    }
+}
+
+/// Where `AtomicFile.write(to:durable:_:)` puts the pieces: buffered, written to the temporary
+/// file in large blocks.
+public final class AtomicFileSink {
+    private let descriptor: Int32
+    private let path: String
+    private var buffer: [UInt8] = []
+    static let blockSize = 1 << 16
+
+    init(descriptor: Int32, path: String) {
+        self.descriptor = descriptor
+        self.path = path
+        buffer.reserveCapacity(Self.blockSize)
+    }
+
+    public func write(_ data: Data) throws {
+        try data.withUnsafeBytes { try write($0) }
+    }
+
+    public func write(_ bytes: [UInt8]) throws {
+        try bytes.withUnsafeBytes { try write($0) }
+    }
+
+    public func write(_ bytes: UnsafeRawBufferPointer) throws {
+        if buffer.count + bytes.count > Self.blockSize { try flush() }
+        if bytes.count >= Self.blockSize {
+            try writeAll(bytes)
+        } else {
+            buffer.append(contentsOf: bytes)
+        }
+    }
+
+    /// Writes what is buffered.
+    func flush() throws {
+        guard !buffer.isEmpty else { return }
+        try buffer.withUnsafeBytes { try writeAll($0) }
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    private func writeAll(_ bytes: UnsafeRawBufferPointer) throws {
+        var offset = 0
+        while offset < bytes.count, let base = bytes.baseAddress {
+            let n = Foundation.write(descriptor, base + offset, bytes.count - offset)
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw ReportError.writeFailed(path: path, reason: AtomicFile.errnoText())
+            }
+            offset += n
+        }
     }
 }

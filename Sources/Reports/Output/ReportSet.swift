@@ -55,7 +55,10 @@ public struct ReportSet: Sendable {
             try AtomicFile.write(data, to: url)
             written.append(url)
         }
-        if formats.contains(.json) { try put(ResultsJSONWriter().render(batch), layout.resultsJSON) }
+        if formats.contains(.json) {
+            try ResultsJSONWriter().write(batch, to: layout.resultsJSON)
+            written.append(layout.resultsJSON)
+        }
         if formats.contains(.csv) { try put(Data(gradebook.render(batch).utf8), layout.gradebookCSV) }
         if formats.contains(.junit) { try put(Data(JUnitXMLWriter().render(batch).utf8), layout.junitXML) }
         if formats.contains(.summary) {

@@ -25,17 +25,28 @@ public struct ResultStore: Sendable {
         directory.appendingPathComponent(ReportNaming.resultFileName(for: file))
     }
 
-    /// Writes one sheet's result atomically and returns the file written.
+    /// Writes one sheet's result atomically and returns the file written. `durable: false`
+    /// skips the `fsync`, for a caller that hands the file to a `BackgroundFlusher`.
     @discardableResult
     public func write(
         _ submission: SubmissionResult,
         rubric: String,
         graderVersion: String? = nil,
-        generatedAt: String? = nil
+        generatedAt: String? = nil,
+        durable: Bool = true
     ) throws -> URL {
         let batch = BatchResult(rubric: rubric, submissions: [submission], graderVersion: graderVersion, generatedAt: generatedAt)
         let url = url(for: submission.file)
-        try AtomicFile.write(ResultsJSONWriter.encode(batch), to: url, durable: true)
+        try AtomicFile.write(ResultsJSONWriter.encode(batch), to: url, durable: durable)
+        return url
+    }
+
+    /// Writes a sheet's result already in its stored form (the bytes `write(_:rubric:...)`
+    /// would write, made by whoever graded it) and returns the file written.
+    @discardableResult
+    public func write(encoded bytes: Data, file: String, durable: Bool = true) throws -> URL {
+        let url = url(for: file)
+        try AtomicFile.write(bytes, to: url, durable: durable)
         return url
     }
 
