@@ -11,18 +11,17 @@ import Reports
 /// task, and which process wrote which line) is read back after each cell to fill in that
 /// cell's `ExecutionRecord`.
 public struct EngineSessionFactory: CellSessionFactory {
-    /// Built here, in the sandbox worker (the fork server), before any run is forked: each
-    /// run's engine starts from it instead of building its tables again.
-    let prepared: PreparedEngine
+    /// Built in the sandbox worker (the fork server) before its first run is forked, on
+    /// `prepareForForking`: each run's engine starts from it instead of building its tables
+    /// again. Not at `init`: the orchestrator makes a factory too and never runs a cell.
+    let prepared = PreparedEngineSlot()
 
-    public init() {
-        // Built for the limits the cells will have unless a caller changes the output cap
-        // (`EngineCellSession` asks for these; other limits get a freshly built interpreter).
-        prepared = PreparedEngine(limits: EngineCellSession.limits(maxOutputBytes: SandboxLimits().maxOutputBytes))
-    }
+    public init() {}
+
+    public func prepareForForking() { _ = prepared.engine }
 
     public func makeSession(context: SandboxContext) -> any CellSession {
-        EngineCellSession(context: context, prepared: prepared)
+        EngineCellSession(context: context, prepared: prepared.engine)
     }
 
     /// The trace events of a cell, read into its record: processes, pools, and its output with
@@ -39,6 +38,14 @@ public struct EngineSessionFactory: CellSessionFactory {
         merged.pools = traced.pools
         return merged
     }
+}
+
+/// The `PreparedEngine` of one factory, built on first use. Only the fork server's one thread
+/// touches it (`prepareForForking`, then the forked children's copies), hence unchecked.
+final class PreparedEngineSlot: @unchecked Sendable {
+    /// Built for the limits the cells will have unless a caller changes the output cap
+    /// (`EngineCellSession` asks for these; other limits get a freshly built interpreter).
+    lazy var engine = PreparedEngine(limits: EngineCellSession.limits(maxOutputBytes: SandboxLimits().maxOutputBytes))
 }
 
 struct EngineCellSession: CellSession {

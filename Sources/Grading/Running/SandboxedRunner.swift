@@ -23,6 +23,7 @@ public struct SandboxedRunner: CodeRunner {
     public func run(cells: [String]) -> CellsRun {
         guard !cells.isEmpty else { return CellsRun(cells: []) }
         let sessions = self.sessions
+        sessions.prepareForForking()
         let outcome: SandboxOutcome
         do {
             outcome = try Sandbox(limits: limits).run { context in
@@ -101,6 +102,12 @@ public struct SandboxedRunner: CodeRunner {
 /// Makes the engine session that runs cells inside the sandboxed child (one per run, created
 /// after the fork, so every run starts from a fresh interpreter).
 public protocol CellSessionFactory: Sendable {
+    /// Called in the sandbox's parent (the single-threaded fork server) before each run is
+    /// forked, so whatever every run needs is built once there and inherited by the fork, not
+    /// built again in each child. Only ever called where runs are forked: an orchestrator that
+    /// hands sheets to workers (and may have threads) never builds an engine it does not run.
+    func prepareForForking()
+
     func makeSession(context: SandboxContext) -> any CellSession
 
     /// Folds events the engine sent on the sandbox's side channel while a cell ran (from any
@@ -110,6 +117,7 @@ public protocol CellSessionFactory: Sendable {
 }
 
 extension CellSessionFactory {
+    public func prepareForForking() {}
     public func merge(events: [[UInt8]], into record: ExecutionRecord) -> ExecutionRecord { record }
 }
 
