@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import ConceptScoring
 
@@ -78,5 +79,47 @@ import Testing
         #expect(!TypoTolerance.isTypo("brocess", of: "process")) // first letter must match
         #expect(!TypoTolerance.isTypo("prcss", of: "process")) // two edits on a 7-letter word
         #expect(!TypoTolerance.isTypo("process", of: "process")) // identical is not a typo
+    }
+}
+
+/// `stripMarkup` skips each replacement when the text lacks the characters it needs; these check
+/// that skipping never changes the result, against the plain sequence of all four replacements.
+@Suite struct MarkupStrippingShortcutTests {
+    static func unconditional(_ text: String) -> String {
+        var result = text
+        for (entity, character) in [("&nbsp;", " "), ("&amp;", "&"), ("&lt;", "<"), ("&gt;", ">"),
+                                    ("&quot;", "\""), ("&#39;", "'"), ("&apos;", "'")] {
+            result = result.replacingOccurrences(of: entity, with: character)
+        }
+        result = result.replacingOccurrences(of: #"<br\s*/?>|</?p>"#, with: "\n", options: [.regularExpression, .caseInsensitive])
+        result = result.replacingOccurrences(of: #"</?[A-Za-z][A-Za-z0-9]*(\s[^<>]*)?/?>"#, with: " ", options: .regularExpression)
+        result = result.replacingOccurrences(of: #"(\*\*|__|\*|~~|`{1,3}|\"\"\"|''')"#, with: " ", options: .regularExpression)
+        result = result.replacingOccurrences(of: #"(?m)^[ \t]*(#{1,6}|>+)[ \t]*"#, with: "", options: .regularExpression)
+        return result
+    }
+
+    @Test(arguments: [
+        "plain words only", "it's a 'quoted' word", "a_b and c~d", "snake__case", "~~gone~~",
+        "**bold** and *it*", "`code` and ```fence```", "\"\"\"doc\"\"\" and '''doc'''",
+        "# heading\n> quote\n>> nested", "a > b and c # d", "&lt;br&gt;line&lt;/p&gt;", "&gt; quoted via entity",
+        "&amp;lt;b&amp;gt;", "<b>tag</b> <br/> <P>", "x < y > z", "&#39;&#39;&#39;triple&apos;&apos;&apos;",
+        "&quot;&quot;&quot;", "_&#95;_", "tab\t#\theading", "line\n  ### three\n####### seven",
+    ])
+    func shortcutMatchesEveryReplacement(_ text: String) {
+        #expect(TextNormalizer.stripMarkup(text) == Self.unconditional(text))
+    }
+
+    @Test func shortcutMatchesOnGeneratedMixes() {
+        let pieces = ["a", " ", "\n", "&", "&lt;", "&gt;", "&amp;", "&#39;", "&quot;", "<", ">", "b", "br", "p", "/",
+                      "*", "_", "~", "`", "\"", "'", "#", "\t"]
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        for _ in 0..<400 {
+            var text = ""
+            for _ in 0..<12 {
+                state = state &* 6364136223846793005 &+ 1442695040888963407
+                text += pieces[Int(state >> 33) % pieces.count]
+            }
+            #expect(TextNormalizer.stripMarkup(text) == Self.unconditional(text), "\(text.debugDescription)")
+        }
     }
 }
