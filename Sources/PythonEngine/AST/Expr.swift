@@ -22,7 +22,7 @@ public final class Expr: Sendable {
         self.column = column
         self.endLine = endLine
         self.endColumn = endColumn
-        if case .name = kind { nameSlot = NameSlot() } else { nameSlot = nil }
+        if case .name(let n) = kind { nameSlot = NameSlot(hash: NameTable.hash(n)) } else { nameSlot = nil }
         if case .constant(let c) = kind {
             switch c {
             case .none: constantValue = PyNone.shared
@@ -43,7 +43,21 @@ public final class Expr: Sendable {
 /// The resolved slot of a name node. Written once by the parser when the enclosing function's
 /// body is complete (before the AST is shared), read-only afterwards.
 final class NameSlot: @unchecked Sendable {
-    var index = -1
+    /// The local slot (>= 0), or one of the markers below.
+    var index = NameSlot.unresolved
+    /// `NameTable.hash` of the name, so global, builtin, class-body and comprehension lookups
+    /// never hash the string at run time.
+    let hash: Int
+
+    init(hash: Int) { self.hash = hash }
+
+    /// Not resolved: module level, class bodies, comprehension bodies.
+    static let unresolved = -1
+    /// Inside a function, a name the function neither binds nor declares: free (an enclosing
+    /// function's variable, a global or a builtin).
+    static let free = -2
+    /// Inside a function, a name declared `global`.
+    static let declaredGlobal = -3
 }
 
 public enum Constant: Sendable {

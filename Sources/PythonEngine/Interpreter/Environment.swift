@@ -4,9 +4,10 @@
 ///
 /// A function's locals live in `slots`, indexed by the positions the parser assigned
 /// (`FunctionCode.slotIndex`, and `NameSlot` on each name node), so the common local read or
-/// write is an array access; module, class and comprehension scopes use the `values` dictionary.
+/// write is an array access; module, class and comprehension scopes use the `values` table,
+/// probed with the hash each name node carries (`NameSlot.hash`).
 final class Environment {
-    var values: [String: PyObject]
+    var values: NameTable
     var slots: ContiguousArray<PyObject?>
     /// For function scopes: each local name's slot.
     let slotIndex: [String: Int]?
@@ -17,7 +18,7 @@ final class Environment {
     let isClassBody: Bool
 
     init(parent: Environment?, scope: ScopeInfo?, isClassBody: Bool = false) {
-        self.values = [:]
+        self.values = NameTable()
         self.slots = []
         self.slotIndex = nil
         self.parent = parent
@@ -27,8 +28,18 @@ final class Environment {
 
     /// A function call's environment with one empty slot per local.
     init(function code: FunctionCode, parent: Environment?) {
-        self.values = [:]
+        self.values = NameTable()
         self.slots = ContiguousArray(repeating: nil, count: code.slotIndex.count)
+        self.slotIndex = code.slotIndex
+        self.parent = parent
+        self.scope = code.scope
+        self.isClassBody = false
+    }
+
+    /// A function call's environment whose slots the caller already filled (the call fast path).
+    init(function code: FunctionCode, parent: Environment?, slots: ContiguousArray<PyObject?>) {
+        self.values = NameTable()
+        self.slots = slots
         self.slotIndex = code.slotIndex
         self.parent = parent
         self.scope = code.scope

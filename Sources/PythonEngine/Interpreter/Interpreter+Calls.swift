@@ -15,10 +15,14 @@ extension Interpreter {
 
     func evalCall(_ fnExpr: Expr, _ argExprs: [CallArgument], _ f: Frame) throws -> PyObject {
         // `super()` with no arguments needs the calling frame's class and first argument.
-        if case .name("super") = fnExpr.kind, argExprs.isEmpty, builtins["super"] === (try? lookup("super", f)) {
+        if argExprs.isEmpty, case .name(let n) = fnExpr.kind, n == "super", builtins["super"] === (try? lookup("super", f)) {
             return try zeroArgSuper(f)
         }
         let fn = try eval(fnExpr, f)
+        if let pf = fn as? PyFunction, pf.code.simplePositionalArity == argExprs.count,
+           let env = try evalArgumentsIntoSlots(pf, argExprs, f) {
+            return try runFunction(pf, env, definingClass: nil, fromPython: true)
+        }
         var args = CallArgs()
         args.positional.reserveCapacity(argExprs.count)
         for a in argExprs {
@@ -46,6 +50,24 @@ extension Interpreter {
             }
         }
         return try call(fn, args, fromPython: true)
+    }
+
+    /// The call fast path: a function whose parameters are all plain positional ones, called
+    /// with exactly that many positional arguments, gets its arguments evaluated straight into
+    /// its local slots (no `CallArgs` array, no binding pass). Nil when an argument is starred
+    /// or a keyword; then nothing has been evaluated yet and the general path runs.
+    @inline(__always)
+    func evalArgumentsIntoSlots(_ fn: PyFunction, _ argExprs: [CallArgument], _ f: Frame) throws -> Environment? {
+        for a in argExprs {
+            guard case .positional = a else { return nil }
+        }
+        let code = fn.code
+        var slots = ContiguousArray<PyObject?>(repeating: nil, count: code.slotIndex.count)
+        let targets = code.positionalSlots
+        for (i, a) in argExprs.enumerated() {
+            if case .positional(let e) = a { slots[targets[i]] = try eval(e, f) }
+        }
+        return Environment(function: code, parent: fn.closure, slots: slots)
     }
 
     func callableName(_ fn: PyObject) throws -> String {
@@ -169,9 +191,14 @@ extension Interpreter {
     /// Binds arguments to parameters (CPython's rules and messages) and runs the function body,
     /// or creates a generator object when the function contains `yield`.
     func callFunction(_ fn: PyFunction, _ args: CallArgs, definingClass: PyClass?, fromPython: Bool = false) throws -> PyObject {
-        let code = fn.code
-        let env = Environment(function: code, parent: fn.closure)
+        let env = Environment(function: fn.code, parent: fn.closure)
         try bindArguments(fn, args, env)
+        return try runFunction(fn, env, definingClass: definingClass, fromPython: fromPython)
+    }
+
+    /// Runs a function whose arguments are bound in `env` (or creates its generator).
+    func runFunction(_ fn: PyFunction, _ env: Environment, definingClass: PyClass?, fromPython: Bool) throws -> PyObject {
+        let code = fn.code
         let frame = Frame(name: code.name, fileName: fileName(of: fn), line: code.line, env: env, globals: fn.globals, scope: code.scope)
         frame.code = code
         frame.definingClass = fn.definingClass ?? definingClass

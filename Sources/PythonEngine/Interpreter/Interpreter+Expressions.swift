@@ -63,10 +63,7 @@ extension Interpreter {
     private func evalNode(_ e: Expr, _ f: Frame) throws -> PyObject {
         switch e.kind {
         case .name(let n):
-            if let slot = e.nameSlot?.index, slot >= 0, slot < f.env.slots.count {
-                if let v = f.env.slots[slot] { return v }
-            }
-            return try lookup(n, f)
+            return try evalName(n, e, f)
         case .constant(let c): return e.constantValue ?? constant(e, c)
         case .binary(let op, let l, let r):
             if case .binary = l.kind { return try evalBinaryChain(e, f) }
@@ -276,30 +273,53 @@ extension Interpreter {
 
     // MARK: names
 
+    /// Reads a name node, using what the parser resolved (`NameSlot`): a local slot is an array
+    /// read; a free name in a function without enclosing function scopes, or one declared
+    /// `global`, goes straight to the globals and builtins; everything else takes the general
+    /// scope search. All table probes use the node's precomputed hash.
+    @inline(__always)
+    func evalName(_ n: String, _ e: Expr, _ f: Frame) throws -> PyObject {
+        guard let slot = e.nameSlot else { return try lookup(n, f) }
+        let i = slot.index
+        if i >= 0 {
+            let env = f.env
+            if i < env.slots.count, let v = env.slots[i] { return v }
+        } else if i != NameSlot.unresolved, f.scope != nil {
+            if i == NameSlot.declaredGlobal || f.env.parent == nil {
+                return try lookupGlobal(n, hash: slot.hash, f)
+            }
+        }
+        return try lookup(n, hash: slot.hash, f)
+    }
+
     func lookup(_ name: String, _ f: Frame) throws -> PyObject {
+        try lookup(name, hash: NameTable.hash(name), f)
+    }
+
+    func lookup(_ name: String, hash: Int, _ f: Frame) throws -> PyObject {
         if let scope = f.scope {
             switch scope.bindings[name] {
             case .local?:
                 if let v = f.env.get(name) { return v }
                 throw error(ExceptionTypes.unboundLocalError, Messages.unboundLocal(name))
             case .global?:
-                return try lookupGlobal(name, f)
+                return try lookupGlobal(name, hash: hash, f)
             case .nonlocal?, nil:
-                return try lookupEnclosing(name, f.env.parent, f)
+                return try lookupEnclosing(name, hash: hash, f.env.parent, f)
             }
         }
         if f.isClassBody {
-            if let v = f.env.values[name] { return v }
-            return try lookupEnclosing(name, f.env.parent, f)
+            if let v = f.env.values.value(name, hash: hash) { return v }
+            return try lookupEnclosing(name, hash: hash, f.env.parent, f)
         }
-        if f.comprehensionOuter != nil {
-            if let v = f.env.values[name] { return v }
-            return try lookup(name, f.comprehensionOuter!)
+        if let outer = f.comprehensionOuter {
+            if let v = f.env.values.value(name, hash: hash) { return v }
+            return try lookup(name, hash: hash, outer)
         }
-        return try lookupGlobal(name, f)
+        return try lookupGlobal(name, hash: hash, f)
     }
 
-    func lookupEnclosing(_ name: String, _ start: Environment?, _ f: Frame) throws -> PyObject {
+    func lookupEnclosing(_ name: String, hash: Int, _ start: Environment?, _ f: Frame) throws -> PyObject {
         var env = start
         while let e = env {
             if !e.isClassBody, let scope = e.scope, let b = scope.bindings[name] {
@@ -308,22 +328,32 @@ extension Interpreter {
                     if let v = e.get(name) { return v }
                     throw error(ExceptionTypes.nameError, Messages.unboundFree(name))
                 }
-            } else if e.scope == nil, !e.isClassBody, let v = e.values[name] {
+            } else if e.scope == nil, !e.isClassBody, let v = e.values.value(name, hash: hash) {
                 return v
             }
             env = e.parent
         }
-        return try lookupGlobal(name, f)
+        return try lookupGlobal(name, hash: hash, f)
     }
 
     func lookupGlobal(_ name: String, _ f: Frame) throws -> PyObject {
-        if let v = f.globals.values[name] { return v }
-        if let v = builtins[name] { return v }
+        try lookupGlobal(name, hash: NameTable.hash(name), f)
+    }
+
+    @inline(__always)
+    func lookupGlobal(_ name: String, hash: Int, _ f: Frame) throws -> PyObject {
+        if let v = f.globals.values.value(name, hash: hash) { return v }
+        if let v = builtins.value(name, hash: hash) { return v }
         throw nameError(name, f)
     }
 
     /// Binds a name in the right scope for frame `f`.
     func assignName(_ name: String, _ value: PyObject, _ f: Frame, walrus: Bool = false) throws {
+        try assignName(name, hash: NameTable.hash(name), value, f, walrus: walrus)
+    }
+
+    /// Binds a name whose `NameTable.hash` is known (a name node's `NameSlot.hash`).
+    func assignName(_ name: String, hash: Int, _ value: PyObject, _ f: Frame, walrus: Bool = false) throws {
         var frame = f
         if walrus { while let outer = frame.comprehensionOuter { frame = outer } }
         if let scope = frame.scope {
@@ -332,7 +362,7 @@ extension Interpreter {
                 return
             }
             switch scope.bindings[name] {
-            case .global?: frame.globals.values[name] = value
+            case .global?: frame.globals.values.set(name, hash: hash, value)
             case .nonlocal?:
                 var env = frame.env.parent
                 while let e = env {
@@ -344,7 +374,7 @@ extension Interpreter {
             }
             return
         }
-        frame.env.values[name] = value
+        frame.env.values.set(name, hash: hash, value)
     }
 
     func deleteName(_ name: String, _ f: Frame) throws {
@@ -388,7 +418,11 @@ extension Interpreter {
                 f.env.slots[slot] = value
                 return
             }
-            try assignName(n, value, f)
+            if let slot = target.nameSlot {
+                try assignName(n, hash: slot.hash, value, f)
+            } else {
+                try assignName(n, value, f)
+            }
         case .attribute(let obj, let name): try setAttribute(try eval(obj, f), name, value)
         case .subscript(let obj, let index):
             let o = try eval(obj, f)

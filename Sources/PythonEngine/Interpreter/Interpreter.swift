@@ -24,7 +24,8 @@ public struct ExecutionLimits: Sendable {
 public final class Interpreter {
     public let stdout: OutputSink
     public let stderr: OutputSink
-    var builtins: [String: PyObject] = [:]
+    /// The builtins module's names (probed with each name node's precomputed hash).
+    var builtins = NameTable()
     /// `sys.modules`: imported modules by name.
     var modules: [String: PyModule] = [:]
     let moduleRegistry: ModuleRegistry
@@ -66,7 +67,7 @@ public final class Interpreter {
         mainGlobals = Environment(parent: nil, scope: nil)
         stackFloor = Interpreter.computeStackFloor()
         installBuiltinMethodsOnce()
-        builtins = makeBuiltins()
+        builtins = NameTable(makeBuiltins())
         mainGlobals.values["__name__"] = PyString("__main__")
         mainGlobals.values["__doc__"] = PyNone.shared
     }

@@ -2,9 +2,16 @@
 /// belong to the function's own scope are resolved: bodies of nested functions, lambdas, class
 /// bodies and the inner parts of comprehensions have scopes of their own and keep the
 /// dictionary path (their defaults, decorators, bases and first iterable are evaluated in this
-/// scope, so those are resolved).
+/// scope, so those are resolved). Names the function does not bind are marked free or
+/// declared-global, so reading them skips the run-time scope search (see `NameSlot`).
 struct SlotResolver {
     let index: [String: Int]
+    let bindings: [String: NameBinding]
+
+    init(code: FunctionCode) {
+        index = code.slotIndex
+        bindings = code.scope.bindings
+    }
 
     func resolve(_ body: [Stmt]) {
         for s in body { visit(s) }
@@ -71,7 +78,15 @@ struct SlotResolver {
     func visit(_ e: Expr) {
         switch e.kind {
         case .name(let n):
-            if let i = index[n] { e.nameSlot?.index = i }
+            if let i = index[n] {
+                e.nameSlot?.index = i
+            } else {
+                switch bindings[n] {
+                case nil: e.nameSlot?.index = NameSlot.free
+                case .global?: e.nameSlot?.index = NameSlot.declaredGlobal
+                case .local?, .nonlocal?: break
+                }
+            }
         case .constant: break
         case .fstring(let parts): visit(parts)
         case .tuple(let items), .list(let items), .set(let items), .boolOp(_, let items): for i in items { visit(i) }
