@@ -1,25 +1,29 @@
 /// One activation of Python code (a module, function or class body): its variables, the line it
 /// is executing (for tracebacks) and, for generators, where to resume.
+///
+/// The fields written while a frame runs (`line` on every statement, the generator state) are
+/// `@exclusivity(unchecked)`: each access is a single read or store that calls nothing that could
+/// reach the same frame, so Swift's dynamic exclusivity check would only cost time.
 final class Frame {
     let name: String
     let fileName: String
-    var line: Int
+    @exclusivity(unchecked) var line: Int
     let env: Environment
     let globals: Environment
     /// Function scope facts; nil for module and class-body frames.
     let scope: ScopeInfo?
     let isClassBody: Bool
     /// Generator support: the path of statements to re-enter on resume (innermost first).
-    var resumePath: [ResumePoint] = []
+    @exclusivity(unchecked) var resumePath: [ResumePoint] = []
     /// The value `send()` delivers (None for `next()`), or the exception `throw()` delivers.
     var sendValue: PyObject = PyNone.shared
     var throwValue: PyExceptionObject?
     /// For comprehension frames: the frame whose names the comprehension can see.
-    var comprehensionOuter: Frame?
+    @exclusivity(unchecked) var comprehensionOuter: Frame?
     /// The function's code (nil for module/class frames), for zero-argument `super()`.
-    var code: FunctionCode?
+    @exclusivity(unchecked) var code: FunctionCode?
     /// The class whose method this frame runs, for zero-argument `super()`.
-    var definingClass: PyClass?
+    @exclusivity(unchecked) var definingClass: PyClass?
 
     init(name: String, fileName: String, line: Int, env: Environment, globals: Environment, scope: ScopeInfo?, isClassBody: Bool = false) {
         self.name = name

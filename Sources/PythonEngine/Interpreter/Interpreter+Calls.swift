@@ -62,12 +62,12 @@ extension Interpreter {
             guard case .positional = a else { return nil }
         }
         let code = fn.code
-        var slots = ContiguousArray<PyObject?>(repeating: nil, count: code.slotIndex.count)
+        let env = Environment(function: code, parent: fn.closure)
         let targets = code.positionalSlots
         for (i, a) in argExprs.enumerated() {
-            if case .positional(let e) = a { slots[targets[i]] = try eval(e, f) }
+            if case .positional(let e) = a { env.setSlot(targets[i], try eval(e, f)) }
         }
-        return Environment(function: code, parent: fn.closure, slots: slots)
+        return env
     }
 
     func callableName(_ fn: PyObject) throws -> String {
@@ -227,7 +227,7 @@ extension Interpreter {
         let fast = params.varArgs == nil && params.varKeywords == nil && params.keywordOnly.isEmpty && args.keywords.isEmpty
         if fast && given.count == positional.count {
             let slots = fn.code.positionalSlots
-            for i in 0..<given.count { env.slots[slots[i]] = given[i] }
+            for i in 0..<given.count { env.setSlot(slots[i], given[i]) }
             return
         }
         if given.count > positional.count && params.varArgs == nil {

@@ -282,8 +282,7 @@ extension Interpreter {
         guard let slot = e.nameSlot else { return try lookup(n, f) }
         let i = slot.index
         if i >= 0 {
-            let env = f.env
-            if i < env.slots.count, let v = env.slots[i] { return v }
+            if let v = f.env.slot(i) { return v }
         } else if i != NameSlot.unresolved, f.scope != nil {
             if i == NameSlot.declaredGlobal || f.env.parent == nil {
                 return try lookupGlobal(n, hash: slot.hash, f)
@@ -404,20 +403,14 @@ extension Interpreter {
 
     func assign(_ target: Expr, _ value: PyObject, _ f: Frame) throws {
         // The common store to a local slot cannot fail: no span bookkeeping.
-        if let slot = target.nameSlot?.index, slot >= 0, slot < f.env.slots.count {
-            f.env.slots[slot] = value
-            return
-        }
+        if let slot = target.nameSlot?.index, slot >= 0, f.env.setSlot(slot, value) { return }
         try spanned(target) { try assignTarget(target, value, f) }
     }
 
     private func assignTarget(_ target: Expr, _ value: PyObject, _ f: Frame) throws {
         switch target.kind {
         case .name(let n):
-            if let slot = target.nameSlot?.index, slot >= 0, slot < f.env.slots.count {
-                f.env.slots[slot] = value
-                return
-            }
+            if let slot = target.nameSlot?.index, slot >= 0, f.env.setSlot(slot, value) { return }
             if let slot = target.nameSlot {
                 try assignName(n, hash: slot.hash, value, f)
             } else {
