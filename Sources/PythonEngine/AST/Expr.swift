@@ -15,6 +15,9 @@ public final class Expr: Sendable {
     let constantValue: PyObject?
     /// For names: the local slot the parser resolved (-1: not a local of the enclosing function).
     let nameSlot: NameSlot?
+    /// For calls whose arguments are all plain positional ones: how many (the call fast path
+    /// needs no per-call scan of the arguments). -1 otherwise, and for every other node.
+    let positionalCallArity: Int
 
     public init(_ kind: ExprKind, line: Int, column: Int, endLine: Int = 0, endColumn: Int = 0) {
         self.kind = kind
@@ -23,6 +26,11 @@ public final class Expr: Sendable {
         self.endLine = endLine
         self.endColumn = endColumn
         if case .name(let n) = kind { nameSlot = NameSlot(hash: NameTable.hash(n)) } else { nameSlot = nil }
+        if case .call(_, let args) = kind, args.allSatisfy({ if case .positional = $0 { return true } else { return false } }) {
+            positionalCallArity = args.count
+        } else {
+            positionalCallArity = -1
+        }
         if case .constant(let c) = kind {
             switch c {
             case .none: constantValue = PyNone.shared

@@ -19,13 +19,24 @@ final class Frame {
     var sendValue: PyObject = PyNone.shared
     var throwValue: PyExceptionObject?
     /// For comprehension frames: the frame whose names the comprehension can see.
-    @exclusivity(unchecked) var comprehensionOuter: Frame?
+    let comprehensionOuter: Frame?
+    /// Which kind of code runs in this frame, decided once so a name read can branch on it.
+    let kind: Kind
     /// The function's code (nil for module/class frames), for zero-argument `super()`.
     @exclusivity(unchecked) var code: FunctionCode?
     /// The class whose method this frame runs, for zero-argument `super()`.
     @exclusivity(unchecked) var definingClass: PyClass?
 
-    init(name: String, fileName: String, line: Int, env: Environment, globals: Environment, scope: ScopeInfo?, isClassBody: Bool = false) {
+    enum Kind: UInt8 {
+        /// Module code (also the engine's own helper code run in a module-like namespace).
+        case module
+        case function
+        case classBody
+        case comprehension
+    }
+
+    init(name: String, fileName: String, line: Int, env: Environment, globals: Environment, scope: ScopeInfo?,
+         isClassBody: Bool = false, comprehensionOuter: Frame? = nil) {
         self.name = name
         self.fileName = fileName
         self.line = line
@@ -33,6 +44,12 @@ final class Frame {
         self.globals = globals
         self.scope = scope
         self.isClassBody = isClassBody
+        self.comprehensionOuter = comprehensionOuter
+        // The same precedence as `Interpreter.lookup`'s checks.
+        if scope != nil { kind = .function }
+        else if isClassBody { kind = .classBody }
+        else if comprehensionOuter != nil { kind = .comprehension }
+        else { kind = .module }
     }
 
     var isResuming: Bool { !resumePath.isEmpty }

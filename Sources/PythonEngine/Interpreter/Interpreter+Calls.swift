@@ -13,14 +13,16 @@ extension Interpreter {
         return fn
     }
 
-    func evalCall(_ fnExpr: Expr, _ argExprs: [CallArgument], _ f: Frame) throws -> PyObject {
+    /// `positionalArity`: the number of arguments when all are plain positional (from the
+    /// parser, `Expr.positionalCallArity`), else -1.
+    func evalCall(_ fnExpr: Expr, _ argExprs: [CallArgument], _ f: Frame, positionalArity: Int = -1) throws -> PyObject {
         // `super()` with no arguments needs the calling frame's class and first argument.
         if argExprs.isEmpty, case .name(let n) = fnExpr.kind, n == "super", builtins["super"] === (try? lookup("super", f)) {
             return try zeroArgSuper(f)
         }
         let fn = try eval(fnExpr, f)
-        if let pf = fn as? PyFunction, pf.code.simplePositionalArity == argExprs.count,
-           let env = try evalArgumentsIntoSlots(pf, argExprs, f) {
+        if positionalArity >= 0, let pf = fn as? PyFunction, pf.code.simplePositionalArity == positionalArity {
+            let env = try evalArgumentsIntoSlots(pf, argExprs, f)
             return try runFunction(pf, env, definingClass: nil, fromPython: true)
         }
         var args = CallArgs()
@@ -54,13 +56,10 @@ extension Interpreter {
 
     /// The call fast path: a function whose parameters are all plain positional ones, called
     /// with exactly that many positional arguments, gets its arguments evaluated straight into
-    /// its local slots (no `CallArgs` array, no binding pass). Nil when an argument is starred
-    /// or a keyword; then nothing has been evaluated yet and the general path runs.
+    /// its local slots (no `CallArgs` array, no binding pass). The caller has checked that
+    /// every argument is positional (`Expr.positionalCallArity`).
     @inline(__always)
-    func evalArgumentsIntoSlots(_ fn: PyFunction, _ argExprs: [CallArgument], _ f: Frame) throws -> Environment? {
-        for a in argExprs {
-            guard case .positional = a else { return nil }
-        }
+    func evalArgumentsIntoSlots(_ fn: PyFunction, _ argExprs: [CallArgument], _ f: Frame) throws -> Environment {
         let code = fn.code
         let env = Environment(function: code, parent: fn.closure)
         let targets = code.positionalSlots

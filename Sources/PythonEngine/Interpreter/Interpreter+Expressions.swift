@@ -62,8 +62,9 @@ extension Interpreter {
     @inline(__always)
     private func evalNode(_ e: Expr, _ f: Frame) throws -> PyObject {
         switch e.kind {
-        case .name(let n):
-            return try evalName(n, e, f)
+        case .name:
+            if let slot = e.nameSlot, slot.index >= 0, let v = f.env.slot(slot.index) { return v }
+            return try evalNonLocalName(e, f)
         case .constant(let c): return e.constantValue ?? constant(e, c)
         case .binary(let op, let l, let r):
             if case .binary = l.kind { return try evalBinaryChain(e, f) }
@@ -89,7 +90,7 @@ extension Interpreter {
         case .unary(let op, let operand):
             return try unaryOp(op, try eval(operand, f))
         case .call(let fnExpr, let args):
-            return try evalCall(fnExpr, args, f)
+            return try evalCall(fnExpr, args, f, positionalArity: e.positionalCallArity)
         case .attribute(let obj, let name):
             return try getAttribute(try eval(obj, f), name)
         case .subscript(let obj, let index):
@@ -208,8 +209,7 @@ extension Interpreter {
     /// `<listcomp>` (`<setcomp>`, `<dictcomp>`) frame in the traceback.
     func runComprehension(_ comps: [Comprehension], _ f: Frame, name: String, _ body: (Frame) throws -> Void) throws {
         let env = Environment(parent: f.scope != nil ? f.env : f.env.parent, scope: nil)
-        let inner = Frame(name: name, fileName: f.fileName, line: f.line, env: env, globals: f.globals, scope: nil)
-        inner.comprehensionOuter = f
+        let inner = Frame(name: name, fileName: f.fileName, line: f.line, env: env, globals: f.globals, scope: nil, comprehensionOuter: f)
         let firstIter = try getIterator(try eval(comps[0].iter, f))
         do {
             try runComprehensionLevel(comps, 0, firstIter, inner, body)
@@ -237,8 +237,7 @@ extension Interpreter {
     /// driven one element at a time by an explicit stack of iterators (no threads, no recursion).
     func makeGeneratorExpression(_ elt: Expr, _ comps: [Comprehension], _ f: Frame) throws -> PyObject {
         let env = Environment(parent: f.scope != nil ? f.env : f.env.parent, scope: nil)
-        let inner = Frame(name: "<genexpr>", fileName: f.fileName, line: f.line, env: env, globals: f.globals, scope: nil)
-        inner.comprehensionOuter = f
+        let inner = Frame(name: "<genexpr>", fileName: f.fileName, line: f.line, env: env, globals: f.globals, scope: nil, comprehensionOuter: f)
         var iterators: [PyObject] = [try getIterator(try eval(comps[0].iter, f))]
         return PyNativeIterator("generator") { interp in
             do {
@@ -273,20 +272,28 @@ extension Interpreter {
 
     // MARK: names
 
-    /// Reads a name node, using what the parser resolved (`NameSlot`): a local slot is an array
-    /// read; a free name in a function without enclosing function scopes, or one declared
-    /// `global`, goes straight to the globals and builtins; everything else takes the general
-    /// scope search. All table probes use the node's precomputed hash.
-    @inline(__always)
-    func evalName(_ n: String, _ e: Expr, _ f: Frame) throws -> PyObject {
+    /// Reads a name node that is not a bound local (those are read inline in `evalNode`), using
+    /// what the parser resolved (`NameSlot`): in a function, a free name without enclosing
+    /// function scopes, or one declared `global`, goes straight to the globals and builtins; at
+    /// module level every name does; everything else takes the general scope search. All table
+    /// probes use the node's precomputed hash.
+    func evalNonLocalName(_ e: Expr, _ f: Frame) throws -> PyObject {
+        guard case .name(let n) = e.kind else { throw error(ExceptionTypes.systemError, "name expected") }
         guard let slot = e.nameSlot else { return try lookup(n, f) }
         let i = slot.index
-        if i >= 0 {
-            if let v = f.env.slot(i) { return v }
-        } else if i != NameSlot.unresolved, f.scope != nil {
-            if i == NameSlot.declaredGlobal || f.env.parent == nil {
+        switch f.kind {
+        case .function:
+            if i >= 0 {
+                if let v = f.env.slot(i) { return v }
+            } else if i == NameSlot.declaredGlobal || (i == NameSlot.free && f.env.parent == nil) {
                 return try lookupGlobal(n, hash: slot.hash, f)
             }
+        case .module:
+            return try lookupGlobal(n, hash: slot.hash, f)
+        case .comprehension:
+            if let v = f.env.values.value(n, hash: slot.hash) { return v }
+        case .classBody:
+            break
         }
         return try lookup(n, hash: slot.hash, f)
     }
