@@ -25,7 +25,7 @@ public final class Expr: Sendable {
         self.column = column
         self.endLine = endLine
         self.endColumn = endColumn
-        if case .name(let n) = kind { nameSlot = NameSlot(hash: NameTable.hash(n)) } else { nameSlot = nil }
+        if case .name(let n) = kind { nameSlot = NameSlot(name: n) } else { nameSlot = nil }
         if case .call(_, let args) = kind, args.allSatisfy({ if case .positional = $0 { return true } else { return false } }) {
             positionalCallArity = args.count
         } else {
@@ -53,11 +53,17 @@ public final class Expr: Sendable {
 final class NameSlot: @unchecked Sendable {
     /// The local slot (>= 0), or one of the markers below.
     var index = NameSlot.unresolved
+    /// The name itself (the same as the node's `.name` payload, kept here so the hot paths need
+    /// not take the enum apart).
+    let name: String
     /// `NameTable.hash` of the name, so global, builtin, class-body and comprehension lookups
     /// never hash the string at run time.
     let hash: Int
 
-    init(hash: Int) { self.hash = hash }
+    init(name: String) {
+        self.name = name
+        self.hash = NameTable.hash(name)
+    }
 
     /// Not resolved: module level, class bodies, comprehension bodies.
     static let unresolved = -1

@@ -278,8 +278,8 @@ extension Interpreter {
     /// module level every name does; everything else takes the general scope search. All table
     /// probes use the node's precomputed hash.
     func evalNonLocalName(_ e: Expr, _ f: Frame) throws -> PyObject {
-        guard case .name(let n) = e.kind else { throw error(ExceptionTypes.systemError, "name expected") }
-        guard let slot = e.nameSlot else { return try lookup(n, f) }
+        guard let slot = e.nameSlot else { throw error(ExceptionTypes.systemError, "name expected") }
+        let n = slot.name
         let i = slot.index
         switch f.kind {
         case .function:
@@ -409,8 +409,16 @@ extension Interpreter {
     }
 
     func assign(_ target: Expr, _ value: PyObject, _ f: Frame) throws {
-        // The common store to a local slot cannot fail: no span bookkeeping.
-        if let slot = target.nameSlot?.index, slot >= 0, f.env.setSlot(slot, value) { return }
+        // The common stores cannot fail, so they skip the span bookkeeping: a function's local
+        // slot, and a name in a module, class body or comprehension (always its own namespace:
+        // `global`/`nonlocal` only exist in functions, and the walrus does not come here).
+        if let slot = target.nameSlot {
+            if slot.index >= 0, f.env.setSlot(slot.index, value) { return }
+            if f.kind != .function {
+                f.env.values.set(slot.name, hash: slot.hash, value)
+                return
+            }
+        }
         try spanned(target) { try assignTarget(target, value, f) }
     }
 
