@@ -72,6 +72,10 @@ final class NameSlot: @unchecked Sendable {
     static let free = -2
     /// Inside a function, a name declared `global`.
     static let declaredGlobal = -3
+
+    /// Inside a comprehension in a function: the function's slot holding this name (one of the
+    /// function's locals that no enclosing comprehension rebinds); -1 otherwise.
+    var outerIndex = -1
 }
 
 public enum Constant: Sendable {

@@ -21,9 +21,16 @@ extension Interpreter {
             return try zeroArgSuper(f)
         }
         let fn = try eval(fnExpr, f)
-        if positionalArity >= 0, let pf = fn as? PyFunction, pf.code.simplePositionalArity == positionalArity {
-            let env = try evalArgumentsIntoSlots(pf, argExprs, f)
-            return try runFunction(pf, env, definingClass: nil, fromPython: true)
+        if positionalArity >= 0 {
+            if let pf = fn as? PyFunction, pf.code.simplePositionalArity == positionalArity {
+                let env = try evalArgumentsIntoSlots(pf, argExprs, f, receiver: nil)
+                return try runFunction(pf, env, definingClass: nil, fromPython: true)
+            }
+            if let bm = fn as? PyBoundMethod, let pf = bm.function as? PyFunction,
+               pf.code.simplePositionalArity == positionalArity + 1 {
+                let env = try evalArgumentsIntoSlots(pf, argExprs, f, receiver: bm.receiver)
+                return try runFunction(pf, env, definingClass: nil, fromPython: true)
+            }
         }
         var args = CallArgs()
         args.positional.reserveCapacity(argExprs.count)
@@ -57,14 +64,21 @@ extension Interpreter {
     /// The call fast path: a function whose parameters are all plain positional ones, called
     /// with exactly that many positional arguments, gets its arguments evaluated straight into
     /// its local slots (no `CallArgs` array, no binding pass). The caller has checked that
-    /// every argument is positional (`Expr.positionalCallArity`).
+    /// every argument is positional (`Expr.positionalCallArity`) and that the function takes
+    /// exactly that many, plus one for a bound method's `receiver`, which goes first.
     @inline(__always)
-    func evalArgumentsIntoSlots(_ fn: PyFunction, _ argExprs: [CallArgument], _ f: Frame) throws -> Environment {
+    func evalArgumentsIntoSlots(_ fn: PyFunction, _ argExprs: [CallArgument], _ f: Frame, receiver: PyObject?) throws -> Environment {
         let code = fn.code
         let env = Environment(function: code, parent: fn.closure)
         let targets = code.positionalSlots
-        for (i, a) in argExprs.enumerated() {
-            if case .positional(let e) = a { env.setSlot(targets[i], try eval(e, f)) }
+        var next = 0
+        if let receiver {
+            env.setSlot(targets[0], receiver)
+            next = 1
+        }
+        for a in argExprs {
+            if case .positional(let e) = a { env.setSlot(targets[next], try eval(e, f)) }
+            next += 1
         }
         return env
     }
@@ -100,6 +114,15 @@ extension Interpreter {
         case let f as PyFunction:
             return try callFunction(f, args, definingClass: nil, fromPython: fromPython)
         case let b as PyBoundMethod:
+            if let f = b.function as? PyFunction, args.keywords.isEmpty,
+               f.code.simplePositionalArity == args.positional.count + 1 {
+                // The receiver and the arguments go straight into the slots (no array insert).
+                let env = Environment(function: f.code, parent: f.closure)
+                let targets = f.code.positionalSlots
+                env.setSlot(targets[0], b.receiver)
+                for (i, v) in args.positional.enumerated() { env.setSlot(targets[i + 1], v) }
+                return try runFunction(f, env, definingClass: nil, fromPython: fromPython)
+            }
             var a = args
             a.positional.insert(b.receiver, at: 0)
             if let f = b.function as? PyFunction {

@@ -291,7 +291,14 @@ extension Interpreter {
         case .module:
             return try lookupGlobal(n, hash: slot.hash, f)
         case .comprehension:
-            if let v = f.env.values.value(n, hash: slot.hash) { return v }
+            if slot.outerIndex >= 0 {
+                // A local of the function the comprehension runs in (see `SlotResolver`).
+                var outer = f.comprehensionOuter
+                while let o = outer, o.kind == .comprehension { outer = o.comprehensionOuter }
+                if let o = outer, o.kind == .function, let v = o.env.slot(slot.outerIndex) { return v }
+            } else if let v = f.env.values.value(n, hash: slot.hash) {
+                return v
+            }
         case .classBody:
             break
         }
@@ -320,6 +327,12 @@ extension Interpreter {
         }
         if let outer = f.comprehensionOuter {
             if let v = f.env.values.value(name, hash: hash) { return v }
+            // In CPython 3.11 a comprehension is a nested function: an unbound local of the
+            // function around it is an unbound free variable there (NameError, not
+            // UnboundLocalError).
+            if outer.kind == .function, outer.scope?.bindings[name] == .local, outer.env.get(name) == nil {
+                throw error(ExceptionTypes.nameError, Messages.unboundFree(name))
+            }
             return try lookup(name, hash: hash, outer)
         }
         return try lookupGlobal(name, hash: hash, f)
