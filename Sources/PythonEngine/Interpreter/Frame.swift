@@ -16,7 +16,12 @@ final class Frame {
     /// Generator support: the path of statements to re-enter on resume (innermost first).
     @exclusivity(unchecked) var resumePath: [ResumePoint] = []
     /// The value `send()` delivers (None for `next()`), or the exception `throw()` delivers.
-    var sendValue: PyObject = PyNone.shared
+    var sendValue: PyObject {
+        get { sentValue ?? PyNone.shared }
+        set { sentValue = newValue }
+    }
+    /// nil until a generator is resumed: a frame costs no `None` reference to set up and drop.
+    @exclusivity(unchecked) private var sentValue: PyObject?
     var throwValue: PyExceptionObject?
     /// For comprehension frames: the frame whose names the comprehension can see.
     let comprehensionOuter: Frame?
@@ -50,6 +55,21 @@ final class Frame {
         else if isClassBody { kind = .classBody }
         else if comprehensionOuter != nil { kind = .comprehension }
         else { kind = .module }
+    }
+
+    /// A function call's frame (everything set at once: this runs on every call).
+    init(function code: FunctionCode, fileName: String, env: Environment, globals: Environment, definingClass: PyClass?) {
+        self.name = code.name
+        self.fileName = fileName
+        self.line = code.line
+        self.env = env
+        self.globals = globals
+        self.scope = code.scope
+        self.isClassBody = false
+        self.comprehensionOuter = nil
+        self.kind = .function
+        self.code = code
+        self.definingClass = definingClass
     }
 
     var isResuming: Bool { !resumePath.isEmpty }

@@ -221,9 +221,8 @@ extension Interpreter {
     /// Runs a function whose arguments are bound in `env` (or creates its generator).
     func runFunction(_ fn: PyFunction, _ env: Environment, definingClass: PyClass?, fromPython: Bool) throws -> PyObject {
         let code = fn.code
-        let frame = Frame(name: code.name, fileName: fileName(of: fn), line: code.line, env: env, globals: fn.globals, scope: code.scope)
-        frame.code = code
-        frame.definingClass = fn.definingClass ?? definingClass
+        let frame = Frame(function: code, fileName: fn.fileName, env: env, globals: fn.globals,
+                          definingClass: fn.definingClass ?? definingClass)
         if code.scope.isGenerator {
             return PyGenerator(frame: frame, code: code)
         }
