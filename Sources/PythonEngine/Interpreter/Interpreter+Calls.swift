@@ -32,8 +32,12 @@ extension Interpreter {
                 return try runFunction(pf, env, definingClass: nil, fromPython: true)
             }
         }
+        // A bound method (`items.append(x)`) gets its receiver first in the argument array as it
+        // is built, rather than inserted afterwards by `call` (a copy of the array per call).
+        let method = fn as? PyBoundMethod
         var args = CallArgs()
-        args.positional.reserveCapacity(argExprs.count)
+        args.positional.reserveCapacity(argExprs.count + (method == nil ? 0 : 1))
+        if let method { args.positional.append(method.receiver) }
         for a in argExprs {
             switch a {
             case .positional(let e): args.positional.append(try eval(e, f))
@@ -57,6 +61,13 @@ extension Interpreter {
                     args.keywords.append((ks.value, try dictGet(d, k)!))
                 }
             }
+        }
+        if let method {
+            // What `call` does for a bound method, with the receiver already in place.
+            if let pf = method.function as? PyFunction {
+                return try callFunction(pf, args, definingClass: nil, fromPython: true)
+            }
+            return try call(method.function, args)
         }
         return try call(fn, args, fromPython: true)
     }

@@ -31,10 +31,30 @@ extension Interpreter {
         return try binaryOp(op, a, b)
     }
 
-    /// A left-nested chain `((a + b) - c) + d` evaluated in a loop rather than by recursion, so
-    /// the ~3000-term chains CPython compiles cost no Swift stack. Order is unchanged: the
+    /// A left-nested chain `((a + b) - c) + d`. The usual short chain recurses (no array to
+    /// build: the spine array was ≈ 360 instructions of `x = (x * a + b) % m`); past
+    /// `nestedChainLimit` levels the rest is walked by `evalBinarySpine`, so the ~3000-term
+    /// chains CPython compiles still cost no Swift stack. Order is the same either way: the
     /// leftmost operand first, then each right operand just before its operator applies.
     func evalBinaryChain(_ e: Expr, _ f: Frame) throws -> PyObject {
+        try evalBinaryNested(e, f, budget: Interpreter.nestedChainLimit)
+    }
+
+    static let nestedChainLimit = 32
+
+    private func evalBinaryNested(_ e: Expr, _ f: Frame, budget: Int) throws -> PyObject {
+        guard case .binary(let op, let l, let r) = e.kind else { return try eval(e, f) }
+        let left: PyObject
+        if case .binary = l.kind {
+            left = budget > 0 ? try evalBinaryNested(l, f, budget: budget - 1) : try evalBinarySpine(l, f)
+        } else {
+            left = try eval(l, f)
+        }
+        return try applyBinary(op, left, try eval(r, f))
+    }
+
+    /// The loop form of `evalBinaryChain` for long chains.
+    func evalBinarySpine(_ e: Expr, _ f: Frame) throws -> PyObject {
         var spine: [(BinaryOp, Expr)] = []
         var node = e
         while case .binary(let op, let l, let r) = node.kind {
