@@ -24,11 +24,15 @@ struct NameTable {
         for (k, v) in dictionary.sorted(by: { $0.key < $1.key }) { self[k] = v }
     }
 
-    /// The hash every lookup of `name` uses (FNV-1a over its UTF-8 bytes, mixed): stable, so it
-    /// can be computed at parse time and stored in the AST.
+    /// The hash every lookup of `name` uses, computed once per name node at parse time: FNV-1a
+    /// over the UTF-8 bytes of an ASCII name. A non-ASCII name takes Swift's own string hash,
+    /// which (like the `==` the probe uses) treats canonically equivalent spellings alike, so
+    /// `café` written precomposed and decomposed stays one variable, as with a Swift dictionary.
+    /// Both are stable within a process, which is all the AST needs.
     static func hash(_ name: String) -> Int {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
         for b in name.utf8 {
+            if b >= 0x80 { return name.hashValue }
             h ^= UInt64(b)
             h = h &* 0x100_0000_01b3
         }
