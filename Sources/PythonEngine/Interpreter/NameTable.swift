@@ -20,8 +20,10 @@ struct NameTable {
 
     init() {}
 
+    /// A table of a dictionary's pairs (the builtins at start-up). Their order is the
+    /// dictionary's: every reader of a whole table either sorts its names or builds a dict.
     init(_ dictionary: [String: PyObject]) {
-        for (k, v) in dictionary.sorted(by: { $0.key < $1.key }) { self[k] = v }
+        for (k, v) in dictionary { self[k] = v }
     }
 
     /// The hash every lookup of `name` uses, computed once per name node at parse time: FNV-1a
@@ -55,14 +57,6 @@ struct NameTable {
         var out: [String: PyObject] = [:]
         out.reserveCapacity(count)
         for i in 0..<names.count { if let v = values[i] { out[names[i]] = v } }
-        return out
-    }
-
-    /// The live (name, value) pairs, in first-insertion order.
-    var pairs: [(String, PyObject)] {
-        var out: [(String, PyObject)] = []
-        out.reserveCapacity(count)
-        for i in 0..<names.count { if let v = values[i] { out.append((names[i], v)) } }
         return out
     }
 
