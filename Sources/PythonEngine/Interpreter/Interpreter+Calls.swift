@@ -64,11 +64,14 @@ extension Interpreter {
         }
         if let method {
             // What `call` does for a bound method, with the receiver already in place.
+            if let native = method.function as? PyNativeFunction { return try native.body(self, args) }
             if let pf = method.function as? PyFunction {
                 return try callFunction(pf, args, definingClass: nil, fromPython: true)
             }
             return try call(method.function, args)
         }
+        // Builtins (`len`, `range`) directly, not through `call`'s chain of casts.
+        if let native = fn as? PyNativeFunction { return try native.body(self, args) }
         return try call(fn, args, fromPython: true)
     }
 
