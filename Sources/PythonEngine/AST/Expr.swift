@@ -15,6 +15,9 @@ public final class Expr: Sendable {
     let constantValue: PyObject?
     /// For names: the local slot the parser resolved (-1: not a local of the enclosing function).
     let nameSlot: NameSlot?
+    /// For calls whose arguments are all plain positional ones: how many (the call fast path
+    /// needs no per-call scan of the arguments). -1 otherwise, and for every other node.
+    let positionalCallArity: Int
 
     public init(_ kind: ExprKind, line: Int, column: Int, endLine: Int = 0, endColumn: Int = 0) {
         self.kind = kind
@@ -22,7 +25,12 @@ public final class Expr: Sendable {
         self.column = column
         self.endLine = endLine
         self.endColumn = endColumn
-        if case .name = kind { nameSlot = NameSlot() } else { nameSlot = nil }
+        if case .name(let n) = kind { nameSlot = NameSlot(name: n) } else { nameSlot = nil }
+        if case .call(_, let args) = kind, args.allSatisfy({ if case .positional = $0 { return true } else { return false } }) {
+            positionalCallArity = args.count
+        } else {
+            positionalCallArity = -1
+        }
         if case .constant(let c) = kind {
             switch c {
             case .none: constantValue = PyNone.shared
@@ -43,7 +51,31 @@ public final class Expr: Sendable {
 /// The resolved slot of a name node. Written once by the parser when the enclosing function's
 /// body is complete (before the AST is shared), read-only afterwards.
 final class NameSlot: @unchecked Sendable {
-    var index = -1
+    /// The local slot (>= 0), or one of the markers below.
+    var index = NameSlot.unresolved
+    /// The name itself (the same as the node's `.name` payload, kept here so the hot paths need
+    /// not take the enum apart).
+    let name: String
+    /// `NameTable.hash` of the name, so global, builtin, class-body and comprehension lookups
+    /// never hash the string at run time.
+    let hash: Int
+
+    init(name: String) {
+        self.name = name
+        self.hash = NameTable.hash(name)
+    }
+
+    /// Not resolved: module level, class bodies, comprehension bodies.
+    static let unresolved = -1
+    /// Inside a function, a name the function neither binds nor declares: free (an enclosing
+    /// function's variable, a global or a builtin).
+    static let free = -2
+    /// Inside a function, a name declared `global`.
+    static let declaredGlobal = -3
+
+    /// Inside a comprehension in a function: the function's slot holding this name (one of the
+    /// function's locals that no enclosing comprehension rebinds); -1 otherwise.
+    var outerIndex = -1
 }
 
 public enum Constant: Sendable {

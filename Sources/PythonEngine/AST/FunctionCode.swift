@@ -57,6 +57,10 @@ public final class FunctionCode: Sendable {
     public let slotIndex: [String: Int]
     /// Slots of the positional parameters, in order (the fast path of argument binding).
     let positionalSlots: [Int]
+    /// The number of parameters when they are all plain positional ones (no `*args`,
+    /// keyword-only or `**kwargs`): a call with exactly that many positional arguments fills
+    /// the slots directly. -1 otherwise.
+    let simplePositionalArity: Int
 
     public init(name: String, qualifiedName: String, parameters: Parameters, body: [Stmt], scope: ScopeInfo, line: Int, isLambda: Bool, docString: String?) {
         self.name = name
@@ -72,5 +76,7 @@ public final class FunctionCode: Sendable {
         for (i, n) in locals.enumerated() { index[n] = i }
         self.slotIndex = index
         self.positionalSlots = parameters.positional.map { index[$0.name] ?? 0 }
+        let simple = parameters.varArgs == nil && parameters.varKeywords == nil && parameters.keywordOnly.isEmpty
+        self.simplePositionalArity = simple ? positionalSlots.count : -1
     }
 }

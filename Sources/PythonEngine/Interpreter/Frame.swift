@@ -1,27 +1,47 @@
 /// One activation of Python code (a module, function or class body): its variables, the line it
 /// is executing (for tracebacks) and, for generators, where to resume.
+///
+/// The fields written while a frame runs (`line` on every statement, the generator state) are
+/// `@exclusivity(unchecked)`: each access is a single read or store that calls nothing that could
+/// reach the same frame, so Swift's dynamic exclusivity check would only cost time.
 final class Frame {
     let name: String
     let fileName: String
-    var line: Int
+    @exclusivity(unchecked) var line: Int
     let env: Environment
     let globals: Environment
     /// Function scope facts; nil for module and class-body frames.
     let scope: ScopeInfo?
     let isClassBody: Bool
     /// Generator support: the path of statements to re-enter on resume (innermost first).
-    var resumePath: [ResumePoint] = []
+    @exclusivity(unchecked) var resumePath: [ResumePoint] = []
     /// The value `send()` delivers (None for `next()`), or the exception `throw()` delivers.
-    var sendValue: PyObject = PyNone.shared
+    var sendValue: PyObject {
+        get { sentValue ?? PyNone.shared }
+        set { sentValue = newValue }
+    }
+    /// nil until a generator is resumed: a frame costs no `None` reference to set up and drop.
+    @exclusivity(unchecked) private var sentValue: PyObject?
     var throwValue: PyExceptionObject?
     /// For comprehension frames: the frame whose names the comprehension can see.
-    var comprehensionOuter: Frame?
+    let comprehensionOuter: Frame?
+    /// Which kind of code runs in this frame, decided once so a name read can branch on it.
+    let kind: Kind
     /// The function's code (nil for module/class frames), for zero-argument `super()`.
-    var code: FunctionCode?
+    @exclusivity(unchecked) var code: FunctionCode?
     /// The class whose method this frame runs, for zero-argument `super()`.
-    var definingClass: PyClass?
+    @exclusivity(unchecked) var definingClass: PyClass?
 
-    init(name: String, fileName: String, line: Int, env: Environment, globals: Environment, scope: ScopeInfo?, isClassBody: Bool = false) {
+    enum Kind: UInt8 {
+        /// Module code (also the engine's own helper code run in a module-like namespace).
+        case module
+        case function
+        case classBody
+        case comprehension
+    }
+
+    init(name: String, fileName: String, line: Int, env: Environment, globals: Environment, scope: ScopeInfo?,
+         isClassBody: Bool = false, comprehensionOuter: Frame? = nil) {
         self.name = name
         self.fileName = fileName
         self.line = line
@@ -29,6 +49,27 @@ final class Frame {
         self.globals = globals
         self.scope = scope
         self.isClassBody = isClassBody
+        self.comprehensionOuter = comprehensionOuter
+        // The same precedence as `Interpreter.lookup`'s checks.
+        if scope != nil { kind = .function }
+        else if isClassBody { kind = .classBody }
+        else if comprehensionOuter != nil { kind = .comprehension }
+        else { kind = .module }
+    }
+
+    /// A function call's frame (everything set at once: this runs on every call).
+    init(function code: FunctionCode, fileName: String, env: Environment, globals: Environment, definingClass: PyClass?) {
+        self.name = code.name
+        self.fileName = fileName
+        self.line = code.line
+        self.env = env
+        self.globals = globals
+        self.scope = code.scope
+        self.isClassBody = false
+        self.comprehensionOuter = nil
+        self.kind = .function
+        self.code = code
+        self.definingClass = definingClass
     }
 
     var isResuming: Bool { !resumePath.isEmpty }

@@ -13,14 +13,31 @@ extension Interpreter {
         return fn
     }
 
-    func evalCall(_ fnExpr: Expr, _ argExprs: [CallArgument], _ f: Frame) throws -> PyObject {
+    /// `positionalArity`: the number of arguments when all are plain positional (from the
+    /// parser, `Expr.positionalCallArity`), else -1.
+    func evalCall(_ fnExpr: Expr, _ argExprs: [CallArgument], _ f: Frame, positionalArity: Int = -1) throws -> PyObject {
         // `super()` with no arguments needs the calling frame's class and first argument.
-        if case .name("super") = fnExpr.kind, argExprs.isEmpty, builtins["super"] === (try? lookup("super", f)) {
+        if argExprs.isEmpty, case .name(let n) = fnExpr.kind, n == "super", builtins["super"] === (try? lookup("super", f)) {
             return try zeroArgSuper(f)
         }
         let fn = try eval(fnExpr, f)
+        if positionalArity >= 0 {
+            if let pf = fn as? PyFunction, pf.code.simplePositionalArity == positionalArity {
+                let env = try evalArgumentsIntoSlots(pf, argExprs, f, receiver: nil)
+                return try runFunction(pf, env, definingClass: nil, fromPython: true)
+            }
+            if let bm = fn as? PyBoundMethod, let pf = bm.function as? PyFunction,
+               pf.code.simplePositionalArity == positionalArity + 1 {
+                let env = try evalArgumentsIntoSlots(pf, argExprs, f, receiver: bm.receiver)
+                return try runFunction(pf, env, definingClass: nil, fromPython: true)
+            }
+        }
+        // A bound method (`items.append(x)`) gets its receiver first in the argument array as it
+        // is built, rather than inserted afterwards by `call` (a copy of the array per call).
+        let method = fn as? PyBoundMethod
         var args = CallArgs()
-        args.positional.reserveCapacity(argExprs.count)
+        args.positional.reserveCapacity(argExprs.count + (method == nil ? 0 : 1))
+        if let method { args.positional.append(method.receiver) }
         for a in argExprs {
             switch a {
             case .positional(let e): args.positional.append(try eval(e, f))
@@ -45,7 +62,39 @@ extension Interpreter {
                 }
             }
         }
+        if let method {
+            // What `call` does for a bound method, with the receiver already in place.
+            if let native = method.function as? PyNativeFunction { return try native.body(self, args) }
+            if let pf = method.function as? PyFunction {
+                return try callFunction(pf, args, definingClass: nil, fromPython: true)
+            }
+            return try call(method.function, args)
+        }
+        // Builtins (`len`, `range`) directly, not through `call`'s chain of casts.
+        if let native = fn as? PyNativeFunction { return try native.body(self, args) }
         return try call(fn, args, fromPython: true)
+    }
+
+    /// The call fast path: a function whose parameters are all plain positional ones, called
+    /// with exactly that many positional arguments, gets its arguments evaluated straight into
+    /// its local slots (no `CallArgs` array, no binding pass). The caller has checked that
+    /// every argument is positional (`Expr.positionalCallArity`) and that the function takes
+    /// exactly that many, plus one for a bound method's `receiver`, which goes first.
+    @inline(__always)
+    func evalArgumentsIntoSlots(_ fn: PyFunction, _ argExprs: [CallArgument], _ f: Frame, receiver: PyObject?) throws -> Environment {
+        let code = fn.code
+        let env = Environment(function: code, parent: fn.closure)
+        let targets = code.positionalSlots
+        var next = 0
+        if let receiver {
+            env.setSlot(targets[0], receiver)
+            next = 1
+        }
+        for a in argExprs {
+            if case .positional(let e) = a { env.setSlot(targets[next], try eval(e, f)) }
+            next += 1
+        }
+        return env
     }
 
     func callableName(_ fn: PyObject) throws -> String {
@@ -79,6 +128,15 @@ extension Interpreter {
         case let f as PyFunction:
             return try callFunction(f, args, definingClass: nil, fromPython: fromPython)
         case let b as PyBoundMethod:
+            if let f = b.function as? PyFunction, args.keywords.isEmpty,
+               f.code.simplePositionalArity == args.positional.count + 1 {
+                // The receiver and the arguments go straight into the slots (no array insert).
+                let env = Environment(function: f.code, parent: f.closure)
+                let targets = f.code.positionalSlots
+                env.setSlot(targets[0], b.receiver)
+                for (i, v) in args.positional.enumerated() { env.setSlot(targets[i + 1], v) }
+                return try runFunction(f, env, definingClass: nil, fromPython: fromPython)
+            }
             var a = args
             a.positional.insert(b.receiver, at: 0)
             if let f = b.function as? PyFunction {
@@ -169,12 +227,16 @@ extension Interpreter {
     /// Binds arguments to parameters (CPython's rules and messages) and runs the function body,
     /// or creates a generator object when the function contains `yield`.
     func callFunction(_ fn: PyFunction, _ args: CallArgs, definingClass: PyClass?, fromPython: Bool = false) throws -> PyObject {
-        let code = fn.code
-        let env = Environment(function: code, parent: fn.closure)
+        let env = Environment(function: fn.code, parent: fn.closure)
         try bindArguments(fn, args, env)
-        let frame = Frame(name: code.name, fileName: fileName(of: fn), line: code.line, env: env, globals: fn.globals, scope: code.scope)
-        frame.code = code
-        frame.definingClass = fn.definingClass ?? definingClass
+        return try runFunction(fn, env, definingClass: definingClass, fromPython: fromPython)
+    }
+
+    /// Runs a function whose arguments are bound in `env` (or creates its generator).
+    func runFunction(_ fn: PyFunction, _ env: Environment, definingClass: PyClass?, fromPython: Bool) throws -> PyObject {
+        let code = fn.code
+        let frame = Frame(function: code, fileName: fn.fileName, env: env, globals: fn.globals,
+                          definingClass: fn.definingClass ?? definingClass)
         if code.scope.isGenerator {
             return PyGenerator(frame: frame, code: code)
         }
@@ -200,7 +262,7 @@ extension Interpreter {
         let fast = params.varArgs == nil && params.varKeywords == nil && params.keywordOnly.isEmpty && args.keywords.isEmpty
         if fast && given.count == positional.count {
             let slots = fn.code.positionalSlots
-            for i in 0..<given.count { env.slots[slots[i]] = given[i] }
+            for i in 0..<given.count { env.setSlot(slots[i], given[i]) }
             return
         }
         if given.count > positional.count && params.varArgs == nil {

@@ -31,10 +31,30 @@ extension Interpreter {
         return try binaryOp(op, a, b)
     }
 
-    /// A left-nested chain `((a + b) - c) + d` evaluated in a loop rather than by recursion, so
-    /// the ~3000-term chains CPython compiles cost no Swift stack. Order is unchanged: the
+    /// A left-nested chain `((a + b) - c) + d`. The usual short chain recurses (no array to
+    /// build: the spine array was ≈ 360 instructions of `x = (x * a + b) % m`); past
+    /// `nestedChainLimit` levels the rest is walked by `evalBinarySpine`, so the ~3000-term
+    /// chains CPython compiles still cost no Swift stack. Order is the same either way: the
     /// leftmost operand first, then each right operand just before its operator applies.
     func evalBinaryChain(_ e: Expr, _ f: Frame) throws -> PyObject {
+        try evalBinaryNested(e, f, budget: Interpreter.nestedChainLimit)
+    }
+
+    static let nestedChainLimit = 32
+
+    private func evalBinaryNested(_ e: Expr, _ f: Frame, budget: Int) throws -> PyObject {
+        guard case .binary(let op, let l, let r) = e.kind else { return try eval(e, f) }
+        let left: PyObject
+        if case .binary = l.kind {
+            left = budget > 0 ? try evalBinaryNested(l, f, budget: budget - 1) : try evalBinarySpine(l, f)
+        } else {
+            left = try eval(l, f)
+        }
+        return try applyBinary(op, left, try eval(r, f))
+    }
+
+    /// The loop form of `evalBinaryChain` for long chains.
+    func evalBinarySpine(_ e: Expr, _ f: Frame) throws -> PyObject {
         var spine: [(BinaryOp, Expr)] = []
         var node = e
         while case .binary(let op, let l, let r) = node.kind {
@@ -62,11 +82,9 @@ extension Interpreter {
     @inline(__always)
     private func evalNode(_ e: Expr, _ f: Frame) throws -> PyObject {
         switch e.kind {
-        case .name(let n):
-            if let slot = e.nameSlot?.index, slot >= 0, slot < f.env.slots.count {
-                if let v = f.env.slots[slot] { return v }
-            }
-            return try lookup(n, f)
+        case .name:
+            if let slot = e.nameSlot, slot.index >= 0, let v = f.env.slot(slot.index) { return v }
+            return try evalNonLocalName(e, f)
         case .constant(let c): return e.constantValue ?? constant(e, c)
         case .binary(let op, let l, let r):
             if case .binary = l.kind { return try evalBinaryChain(e, f) }
@@ -92,7 +110,7 @@ extension Interpreter {
         case .unary(let op, let operand):
             return try unaryOp(op, try eval(operand, f))
         case .call(let fnExpr, let args):
-            return try evalCall(fnExpr, args, f)
+            return try evalCall(fnExpr, args, f, positionalArity: e.positionalCallArity)
         case .attribute(let obj, let name):
             return try getAttribute(try eval(obj, f), name)
         case .subscript(let obj, let index):
@@ -211,8 +229,7 @@ extension Interpreter {
     /// `<listcomp>` (`<setcomp>`, `<dictcomp>`) frame in the traceback.
     func runComprehension(_ comps: [Comprehension], _ f: Frame, name: String, _ body: (Frame) throws -> Void) throws {
         let env = Environment(parent: f.scope != nil ? f.env : f.env.parent, scope: nil)
-        let inner = Frame(name: name, fileName: f.fileName, line: f.line, env: env, globals: f.globals, scope: nil)
-        inner.comprehensionOuter = f
+        let inner = Frame(name: name, fileName: f.fileName, line: f.line, env: env, globals: f.globals, scope: nil, comprehensionOuter: f)
         let firstIter = try getIterator(try eval(comps[0].iter, f))
         do {
             try runComprehensionLevel(comps, 0, firstIter, inner, body)
@@ -240,8 +257,7 @@ extension Interpreter {
     /// driven one element at a time by an explicit stack of iterators (no threads, no recursion).
     func makeGeneratorExpression(_ elt: Expr, _ comps: [Comprehension], _ f: Frame) throws -> PyObject {
         let env = Environment(parent: f.scope != nil ? f.env : f.env.parent, scope: nil)
-        let inner = Frame(name: "<genexpr>", fileName: f.fileName, line: f.line, env: env, globals: f.globals, scope: nil)
-        inner.comprehensionOuter = f
+        let inner = Frame(name: "<genexpr>", fileName: f.fileName, line: f.line, env: env, globals: f.globals, scope: nil, comprehensionOuter: f)
         var iterators: [PyObject] = [try getIterator(try eval(comps[0].iter, f))]
         return PyNativeIterator("generator") { interp in
             do {
@@ -276,30 +292,73 @@ extension Interpreter {
 
     // MARK: names
 
+    /// Reads a name node that is not a bound local (those are read inline in `evalNode`), using
+    /// what the parser resolved (`NameSlot`): in a function, a free name without enclosing
+    /// function scopes, or one declared `global`, goes straight to the globals and builtins; at
+    /// module level every name does; everything else takes the general scope search. All table
+    /// probes use the node's precomputed hash.
+    func evalNonLocalName(_ e: Expr, _ f: Frame) throws -> PyObject {
+        guard let slot = e.nameSlot else { throw error(ExceptionTypes.systemError, "name expected") }
+        let n = slot.name
+        let i = slot.index
+        switch f.kind {
+        case .function:
+            if i >= 0 {
+                if let v = f.env.slot(i) { return v }
+            } else if i == NameSlot.declaredGlobal || (i == NameSlot.free && f.env.parent == nil) {
+                return try lookupGlobal(n, hash: slot.hash, f)
+            }
+        case .module:
+            return try lookupGlobal(n, hash: slot.hash, f)
+        case .comprehension:
+            if slot.outerIndex >= 0 {
+                // A local of the function the comprehension runs in (see `SlotResolver`).
+                var outer = f.comprehensionOuter
+                while let o = outer, o.kind == .comprehension { outer = o.comprehensionOuter }
+                if let o = outer, o.kind == .function, let v = o.env.slot(slot.outerIndex) { return v }
+            } else if let v = f.env.values.value(n, hash: slot.hash) {
+                return v
+            }
+        case .classBody:
+            break
+        }
+        return try lookup(n, hash: slot.hash, f)
+    }
+
     func lookup(_ name: String, _ f: Frame) throws -> PyObject {
+        try lookup(name, hash: NameTable.hash(name), f)
+    }
+
+    func lookup(_ name: String, hash: Int, _ f: Frame) throws -> PyObject {
         if let scope = f.scope {
             switch scope.bindings[name] {
             case .local?:
                 if let v = f.env.get(name) { return v }
                 throw error(ExceptionTypes.unboundLocalError, Messages.unboundLocal(name))
             case .global?:
-                return try lookupGlobal(name, f)
+                return try lookupGlobal(name, hash: hash, f)
             case .nonlocal?, nil:
-                return try lookupEnclosing(name, f.env.parent, f)
+                return try lookupEnclosing(name, hash: hash, f.env.parent, f)
             }
         }
         if f.isClassBody {
-            if let v = f.env.values[name] { return v }
-            return try lookupEnclosing(name, f.env.parent, f)
+            if let v = f.env.values.value(name, hash: hash) { return v }
+            return try lookupEnclosing(name, hash: hash, f.env.parent, f)
         }
-        if f.comprehensionOuter != nil {
-            if let v = f.env.values[name] { return v }
-            return try lookup(name, f.comprehensionOuter!)
+        if let outer = f.comprehensionOuter {
+            if let v = f.env.values.value(name, hash: hash) { return v }
+            // In CPython 3.11 a comprehension is a nested function: an unbound local of the
+            // function around it is an unbound free variable there (NameError, not
+            // UnboundLocalError).
+            if outer.kind == .function, outer.scope?.bindings[name] == .local, outer.env.get(name) == nil {
+                throw error(ExceptionTypes.nameError, Messages.unboundFree(name))
+            }
+            return try lookup(name, hash: hash, outer)
         }
-        return try lookupGlobal(name, f)
+        return try lookupGlobal(name, hash: hash, f)
     }
 
-    func lookupEnclosing(_ name: String, _ start: Environment?, _ f: Frame) throws -> PyObject {
+    func lookupEnclosing(_ name: String, hash: Int, _ start: Environment?, _ f: Frame) throws -> PyObject {
         var env = start
         while let e = env {
             if !e.isClassBody, let scope = e.scope, let b = scope.bindings[name] {
@@ -308,22 +367,32 @@ extension Interpreter {
                     if let v = e.get(name) { return v }
                     throw error(ExceptionTypes.nameError, Messages.unboundFree(name))
                 }
-            } else if e.scope == nil, !e.isClassBody, let v = e.values[name] {
+            } else if e.scope == nil, !e.isClassBody, let v = e.values.value(name, hash: hash) {
                 return v
             }
             env = e.parent
         }
-        return try lookupGlobal(name, f)
+        return try lookupGlobal(name, hash: hash, f)
     }
 
     func lookupGlobal(_ name: String, _ f: Frame) throws -> PyObject {
-        if let v = f.globals.values[name] { return v }
-        if let v = builtins[name] { return v }
+        try lookupGlobal(name, hash: NameTable.hash(name), f)
+    }
+
+    @inline(__always)
+    func lookupGlobal(_ name: String, hash: Int, _ f: Frame) throws -> PyObject {
+        if let v = f.globals.values.value(name, hash: hash) { return v }
+        if let v = builtins.value(name, hash: hash) { return v }
         throw nameError(name, f)
     }
 
     /// Binds a name in the right scope for frame `f`.
     func assignName(_ name: String, _ value: PyObject, _ f: Frame, walrus: Bool = false) throws {
+        try assignName(name, hash: NameTable.hash(name), value, f, walrus: walrus)
+    }
+
+    /// Binds a name whose `NameTable.hash` is known (a name node's `NameSlot.hash`).
+    func assignName(_ name: String, hash: Int, _ value: PyObject, _ f: Frame, walrus: Bool = false) throws {
         var frame = f
         if walrus { while let outer = frame.comprehensionOuter { frame = outer } }
         if let scope = frame.scope {
@@ -332,7 +401,7 @@ extension Interpreter {
                 return
             }
             switch scope.bindings[name] {
-            case .global?: frame.globals.values[name] = value
+            case .global?: frame.globals.values.set(name, hash: hash, value)
             case .nonlocal?:
                 var env = frame.env.parent
                 while let e = env {
@@ -344,7 +413,7 @@ extension Interpreter {
             }
             return
         }
-        frame.env.values[name] = value
+        frame.env.values.set(name, hash: hash, value)
     }
 
     func deleteName(_ name: String, _ f: Frame) throws {
@@ -373,10 +442,15 @@ extension Interpreter {
     }
 
     func assign(_ target: Expr, _ value: PyObject, _ f: Frame) throws {
-        // The common store to a local slot cannot fail: no span bookkeeping.
-        if let slot = target.nameSlot?.index, slot >= 0, slot < f.env.slots.count {
-            f.env.slots[slot] = value
-            return
+        // The common stores cannot fail, so they skip the span bookkeeping: a function's local
+        // slot, and a name in a module, class body or comprehension (always its own namespace:
+        // `global`/`nonlocal` only exist in functions, and the walrus does not come here).
+        if let slot = target.nameSlot {
+            if slot.index >= 0, f.env.setSlot(slot.index, value) { return }
+            if f.kind != .function {
+                f.env.values.set(slot.name, hash: slot.hash, value)
+                return
+            }
         }
         try spanned(target) { try assignTarget(target, value, f) }
     }
@@ -384,11 +458,12 @@ extension Interpreter {
     private func assignTarget(_ target: Expr, _ value: PyObject, _ f: Frame) throws {
         switch target.kind {
         case .name(let n):
-            if let slot = target.nameSlot?.index, slot >= 0, slot < f.env.slots.count {
-                f.env.slots[slot] = value
-                return
+            if let slot = target.nameSlot?.index, slot >= 0, f.env.setSlot(slot, value) { return }
+            if let slot = target.nameSlot {
+                try assignName(n, hash: slot.hash, value, f)
+            } else {
+                try assignName(n, value, f)
             }
-            try assignName(n, value, f)
         case .attribute(let obj, let name): try setAttribute(try eval(obj, f), name, value)
         case .subscript(let obj, let index):
             let o = try eval(obj, f)

@@ -541,7 +541,7 @@ extension Interpreter {
             throw typeError("Cannot create a consistent method resolution order (MRO) for bases " + bases.map(\.name).joined(separator: ", "))
         }
         cls.qualifiedName = prefix + cd.name
-        cls.dict = env.values
+        cls.dict = env.values.dictionary
         // As type.__new__ does: defining __eq__ without __hash__ makes instances unhashable.
         if cls.dict["__eq__"] != nil && cls.dict["__hash__"] == nil { cls.dict["__hash__"] = PyNone.shared }
         for v in cls.dict.values {

@@ -24,7 +24,8 @@ public struct ExecutionLimits: Sendable {
 public final class Interpreter {
     public let stdout: OutputSink
     public let stderr: OutputSink
-    var builtins: [String: PyObject] = [:]
+    /// The builtins module's names (probed with each name node's precomputed hash).
+    @exclusivity(unchecked) var builtins = NameTable()
     /// `sys.modules`: imported modules by name.
     var modules: [String: PyModule] = [:]
     let moduleRegistry: ModuleRegistry
@@ -34,15 +35,17 @@ public final class Interpreter {
 
     // Recursion: CPython's default limit counts Python frames.
     var recursionLimit = 1000
-    var callDepth = 0
+    @exclusivity(unchecked) var callDepth = 0
     /// Lowest safe stack address; below it we raise RecursionError instead of overflowing.
     let stackFloor: UInt
 
     // Step budget and deadline.
-    var steps = 0
-    var stepLimit: Int
+    // The counters below are touched on every statement and call; their accesses never overlap
+    // (plain reads and increments), so they skip the dynamic exclusivity check.
+    @exclusivity(unchecked) var steps = 0
+    @exclusivity(unchecked) var stepLimit: Int
     var deadline: UInt64?
-    var nextClockCheck = 0
+    @exclusivity(unchecked) var nextClockCheck = 0
 
     /// Exceptions being handled (innermost last): bare `raise` and implicit chaining use it.
     var handledExceptions: [PyExceptionObject] = []
@@ -66,7 +69,7 @@ public final class Interpreter {
         mainGlobals = Environment(parent: nil, scope: nil)
         stackFloor = Interpreter.computeStackFloor()
         installBuiltinMethodsOnce()
-        builtins = makeBuiltins()
+        builtins = NameTable(makeBuiltins())
         mainGlobals.values["__name__"] = PyString("__main__")
         mainGlobals.values["__doc__"] = PyNone.shared
     }

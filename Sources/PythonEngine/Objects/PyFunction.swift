@@ -24,12 +24,12 @@ final class PyFunction: PyObject, @unchecked Sendable {
     let globals: Environment
     var attributes: [String: PyObject] = [:]
     /// The class whose body defined this function (CPython's `__class__` cell), for `super()`.
-    var definingClass: PyClass?
+    @exclusivity(unchecked) var definingClass: PyClass?
     var name: String
     var qualifiedName: String
     let moduleName: String
     /// The file (or notebook cell) the function was defined in, for its traceback lines.
-    var fileName = "<string>"
+    @exclusivity(unchecked) var fileName = "<string>"
 
     init(code: FunctionCode, defaults: [PyObject], keywordDefaults: [String: PyObject], closure: Environment?, globals: Environment, moduleName: String) {
         self.code = code

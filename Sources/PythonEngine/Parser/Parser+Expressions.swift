@@ -93,7 +93,7 @@ extension Parser {
         let scope = scopes.removeLast().info
         let ret = Stmt(.return(body), line: body.line, column: body.column)
         let code = FunctionCode(name: "<lambda>", qualifiedName: qualifiedPrefix + "<lambda>", parameters: params, body: [ret], scope: scope, line: t.line, isLambda: true, docString: nil)
-        SlotResolver(index: code.slotIndex).resolve([ret])
+        SlotResolver(code: code).resolve([ret])
         return makeExpr(.lambda(code), t)
     }
 

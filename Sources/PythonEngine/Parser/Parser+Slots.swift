@@ -2,9 +2,53 @@
 /// belong to the function's own scope are resolved: bodies of nested functions, lambdas, class
 /// bodies and the inner parts of comprehensions have scopes of their own and keep the
 /// dictionary path (their defaults, decorators, bases and first iterable are evaluated in this
-/// scope, so those are resolved).
+/// scope, so those are resolved). Names the function does not bind are marked free or
+/// declared-global, so reading them skips the run-time scope search (see `NameSlot`).
+///
+/// Inside the function's comprehensions (which run in frames of their own), a name that is one
+/// of the function's locals and not a loop target of that comprehension or an enclosing one
+/// gets `NameSlot.outerIndex`: the comprehension reads it straight from the function's slot.
 struct SlotResolver {
     let index: [String: Int]
+    let bindings: [String: NameBinding]
+    /// nil: resolving the function's own scope. Otherwise resolving inside a comprehension,
+    /// whose loop targets (and those of enclosing comprehensions) are these names.
+    let comprehensionTargets: Set<String>?
+
+    init(code: FunctionCode) {
+        index = code.slotIndex
+        bindings = code.scope.bindings
+        comprehensionTargets = nil
+    }
+
+    private init(index: [String: Int], bindings: [String: NameBinding], comprehensionTargets: Set<String>) {
+        self.index = index
+        self.bindings = bindings
+        self.comprehensionTargets = comprehensionTargets
+    }
+
+    /// The inner parts of a comprehension (everything but its first iterable, which the caller
+    /// resolved in the enclosing scope), resolved in the comprehension's own scope.
+    func visitComprehension(_ elements: [Expr], _ comps: [Comprehension]) {
+        var targets = comprehensionTargets ?? []
+        for c in comps { SlotResolver.collectNames(c.target, into: &targets) }
+        let inner = SlotResolver(index: index, bindings: bindings, comprehensionTargets: targets)
+        for (i, c) in comps.enumerated() {
+            if i > 0 { inner.visit(c.iter) }
+            for cond in c.conditions { inner.visit(cond) }
+        }
+        for e in elements { inner.visit(e) }
+    }
+
+    /// The names an assignment target binds (`a`, `a, (b, *c)`).
+    static func collectNames(_ target: Expr, into names: inout Set<String>) {
+        switch target.kind {
+        case .name(let n): names.insert(n)
+        case .tuple(let items), .list(let items): for i in items { collectNames(i, into: &names) }
+        case .starred(let x): collectNames(x, into: &names)
+        default: break
+        }
+    }
 
     func resolve(_ body: [Stmt]) {
         for s in body { visit(s) }
@@ -71,7 +115,17 @@ struct SlotResolver {
     func visit(_ e: Expr) {
         switch e.kind {
         case .name(let n):
-            if let i = index[n] { e.nameSlot?.index = i }
+            if let targets = comprehensionTargets {
+                if !targets.contains(n), let i = index[n] { e.nameSlot?.outerIndex = i }
+            } else if let i = index[n] {
+                e.nameSlot?.index = i
+            } else {
+                switch bindings[n] {
+                case nil: e.nameSlot?.index = NameSlot.free
+                case .global?: e.nameSlot?.index = NameSlot.declaredGlobal
+                case .local?, .nonlocal?: break
+                }
+            }
         case .constant: break
         case .fstring(let parts): visit(parts)
         case .tuple(let items), .list(let items), .set(let items), .boolOp(_, let items): for i in items { visit(i) }
@@ -98,8 +152,12 @@ struct SlotResolver {
             for r in rest { visit(r) }
         case .ifExp(let a, let b, let c): visit(a); visit(b); visit(c)
         case .lambda(let code): visitDefaults(code)
-        case .listComp(_, let comps), .setComp(_, let comps), .generatorExp(_, let comps), .dictComp(_, _, let comps):
+        case .listComp(let elt, let comps), .setComp(let elt, let comps), .generatorExp(let elt, let comps):
             if let first = comps.first { visit(first.iter) }
+            visitComprehension([elt], comps)
+        case .dictComp(let k, let v, let comps):
+            if let first = comps.first { visit(first.iter) }
+            visitComprehension([k, v], comps)
         case .yield(let x): if let x { visit(x) }
         }
     }

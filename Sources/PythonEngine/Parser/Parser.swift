@@ -721,7 +721,7 @@ public struct Parser {
         }
         if scope.isGenerator { try checkYieldPlacement(body) }
         let code = FunctionCode(name: name, qualifiedName: qualified, parameters: params, body: body, scope: scope, line: t.line, isLambda: false, docString: docString(body))
-        SlotResolver(index: code.slotIndex).resolve(body)
+        SlotResolver(code: code).resolve(body)
         return Stmt(.functionDef(code, decorators: decorators), line: decorators.first.map { $0.line - 0 } ?? t.line, column: t.column)
     }
 
