@@ -10,7 +10,7 @@ extension Bench {
     mutating func benchBatch() throws {
         let assignment = try loadAssignment()
         let generator = BatchGenerator(assignment: assignment, samples: try loadSampleSheets())
-        let dir = scratch + "/batch"
+        let dir = options.batchDirectory ?? scratch + "/batch"
         try TextFile.makeDirectory(dir)
         var files: [(name: String, bytes: [UInt8])] = []
         for i in 0..<options.batchSize {

@@ -9,6 +9,9 @@ struct BenchOptions {
     var root: String?
     var subprocessEngine = true
     var batchSize = 1000
+    /// Where the batch group writes its generated sheets, kept afterwards (to profile
+    /// `grader grade` on the same sheets); a scratch folder, removed at the end, otherwise.
+    var batchDirectory: String?
     /// `grader-bench run FILE.py`: run one file in the engine like `grader run` (used as the
     /// subprocess engine when no release `grader` is built).
     var runFile: String?
@@ -25,6 +28,7 @@ struct BenchOptions {
     static let usage = """
     usage: grader-bench [--quick] [--only GROUP[,GROUP...]] [--json FILE] [--markdown]
                         [--root PACKAGE_DIR] [--no-subprocess] [--batch-size N]
+                        [--batch-dir DIR]
            grader-bench run FILE.py
            grader-bench sandbox FILE.py [N] [--for-valgrind]
     groups: \(groups.joined(separator: ", "))
@@ -65,6 +69,7 @@ struct BenchOptions {
             case "--no-subprocess": o.subprocessEngine = false
             case "--json": o.jsonPath = try value(a)
             case "--root": o.root = try value(a)
+            case "--batch-dir": o.batchDirectory = try value(a)
             case "--batch-size":
                 guard let n = Int(try value(a)), n > 0 else { throw BenchError("--batch-size needs a positive number") }
                 o.batchSize = n
