@@ -54,9 +54,16 @@ enum MarkupStripper {
         return collapseSpaces(text)
     }
 
+    private static let decorations = ["\"\"\"", "'''", "**", "--->>", "--->", "-->>", "-->", "==>", "=>", "->", "<br>", "<br/>", "<br />"]
+    private static let decorationStarts = Set(decorations.compactMap(\.utf8.first))
+
     private static func stripDecorations(_ segment: String) -> String {
         var text = segment
-        for decoration in ["\"\"\"", "'''", "**", "--->>", "--->", "-->>", "-->", "==>", "=>", "->", "<br>", "<br/>", "<br />"] {
+        // Foundation's `replacingOccurrences` searches the whole line on every call; a line
+        // without a decoration's first character cannot hold it (and a replacement only inserts
+        // a space, so it never creates one).
+        let present = Set(text.utf8.filter { Self.decorationStarts.contains($0) })
+        for decoration in Self.decorations where present.contains(decoration.utf8.first ?? 0) {
             text = text.replacingOccurrences(of: decoration, with: " ")
         }
         text = stripLinks(text)
