@@ -410,7 +410,7 @@ extension Interpreter {
         var bestKey = try key.map { try call($0, CallArgs([best])) } ?? best
         for x in items.dropFirst() {
             let k = try key.map { try call($0, CallArgs([x])) } ?? x
-            if try truthy(try compare(op, k, bestKey)) {
+            if try compareBool(op, k, bestKey) {
                 best = x
                 bestKey = k
             }
@@ -424,7 +424,7 @@ extension Interpreter {
         var idx = Array(0..<l.items.count)
         let lessThan = try homogeneousLessThan(keys) ?? { x, y in
             if let a = keys[x] as? PyInt, let b = keys[y] as? PyInt, a.big == nil, b.big == nil { return a.small < b.small }
-            return try self.truthy(try self.compare(.lt, keys[x], keys[y]))
+            return try self.compareBool(.lt, keys[x], keys[y])
         }
         // Swift's sort is stable, as Python's is: equal keys keep their order both ways.
         if reverse { try idx.sort { try lessThan($1, $0) } } else { try idx.sort(by: lessThan) }
@@ -450,7 +450,7 @@ extension Interpreter {
            let firsts = smallInts(tuples.map { $0.items[0] }) {
             return { x, y in
                 if firsts[x] != firsts[y] { return firsts[x] < firsts[y] }
-                return try self.truthy(try self.compare(.lt, keys[x], keys[y]))
+                return try self.compareBool(.lt, keys[x], keys[y])
             }
         }
         return nil

@@ -177,6 +177,16 @@ extension Interpreter {
     }
 
     func getItem(_ o: PyObject, _ index: PyObject) throws -> PyObject {
+        // Plain list/tuple with an int index and plain dict first, by class identity.
+        let c = o.exactClass
+        if c == ObjectIdentifier(PyList.self) || c == ObjectIdentifier(PyTuple.self), let i = index.intOrBool, i.big == nil {
+            let items = c == ObjectIdentifier(PyList.self) ? unsafeDowncast(o, to: PyList.self).items : unsafeDowncast(o, to: PyTuple.self).items
+            let v = i.small < 0 ? i.small + items.count : i.small
+            if v >= 0 && v < items.count { return items[v] }
+        } else if c == ObjectIdentifier(PyDict.self) {
+            if let v = try dictGet(unsafeDowncast(o, to: PyDict.self), index) { return v }
+            throw keyError(index)
+        }
         switch o {
         case let l as PyList:
             if let i = index as? PyInt, i.big == nil {
@@ -255,6 +265,19 @@ extension Interpreter {
     }
 
     func setItem(_ o: PyObject, _ index: PyObject, _ value: PyObject) throws {
+        let c = o.exactClass
+        if c == ObjectIdentifier(PyDict.self) {
+            try dictSet(unsafeDowncast(o, to: PyDict.self), index, value)
+            return
+        }
+        if c == ObjectIdentifier(PyList.self), let i = index.intOrBool, i.big == nil {
+            let l = unsafeDowncast(o, to: PyList.self)
+            let v = i.small < 0 ? i.small + l.items.count : i.small
+            if v >= 0 && v < l.items.count {
+                l.items[v] = value
+                return
+            }
+        }
         switch o {
         case let b as PyByteArray:
             try byteArraySetItem(b, index, value)
@@ -278,10 +301,6 @@ extension Interpreter {
             l.items[try sequenceIndex(index, count: l.items.count, what: "list assignment")] = value
             return
         case let d as PyDict:
-            if let inst = d as PyObject as? PyInstance, let m = specialMethod(inst, "__setitem__"), m is PyFunction {
-                _ = try call(m, CallArgs([o, index, value]))
-                return
-            }
             try dictSet(d, index, value)
             return
         default: break
@@ -440,7 +459,8 @@ extension Interpreter {
 
     /// Advances an iterator; nil at the end (StopIteration is absorbed here).
     func nextItem(_ it: PyObject) throws -> PyObject? {
-        if let n = it as? PyNativeIterator {
+        if it.exactClass == ObjectIdentifier(PyNativeIterator.self) {
+            let n = unsafeDowncast(it, to: PyNativeIterator.self)
             if n.exhausted { return nil }
             let v = try n.nextValue(self)
             if v == nil { n.exhausted = true }

@@ -89,6 +89,26 @@ final class PyString: PyObject, @unchecked Sendable {
 
     var count: Int { scalarCache?.count ?? value.unicodeScalars.count }
 
+    /// `hash(s)` (Swift's `String.hashValue`, which `InstanceAttributes` also probes with),
+    /// computed once: a dict or set probes with the same key object again and again, and
+    /// hashing is a pass over the whole string. One word with `Int.min` meaning "not yet", so a
+    /// string shared between threads can at worst be hashed twice (a real hash equal to
+    /// `Int.min` is simply never cached).
+    private var hashCache = Int.min
+
+    var hash: Int {
+        if hashCache != Int.min { return hashCache }
+        let h = value.hashValue
+        hashCache = h
+        return h
+    }
+
+    /// True when both hashes are already known and differ: then the strings differ.
+    @inline(__always)
+    func hasDifferentCachedHash(than other: PyString) -> Bool {
+        hashCache != Int.min && other.hashCache != Int.min && hashCache != other.hashCache
+    }
+
     override var pyClass: PyClass { BuiltinTypes.str }
 
     static let empty = PyString("")

@@ -30,8 +30,10 @@ enum PyStr {
     /// `s.split(sep, maxsplit)`. With no `sep`, splits on runs of whitespace and drops empty
     /// pieces; with a `sep`, splits exactly (`'a,,b'.split(',')` keeps the empty piece).
     static func split(_ s: String, sep: String? = nil, maxsplit: Int = -1) throws(SupportError) -> [String] {
-        let chars = scalars(s)
         let limit = maxsplit < 0 ? Int.max : maxsplit
+        if let sep, sep.isEmpty { throw .valueError("empty separator") }
+        if let pieces = splitUTF8(s, sep: sep, limit: limit) { return pieces }
+        let chars = scalars(s)
         guard let sep else {
             var result: [String] = []
             var i = 0
