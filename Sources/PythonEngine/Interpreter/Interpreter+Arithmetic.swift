@@ -384,6 +384,7 @@ extension Interpreter {
     }
 
     func unaryOp(_ op: UnaryOp, _ v: PyObject) throws -> PyObject {
+        if op == .negate, let i = v.exactInt, i.big == nil, i.small != Int.min { return PyInt.make(-i.small) }
         switch op {
         case .not: return PyBool.of(!(try truthy(v)))
         case .negate:

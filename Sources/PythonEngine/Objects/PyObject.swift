@@ -87,7 +87,7 @@ final class PyString: PyObject, @unchecked Sendable {
         return s
     }
 
-    var count: Int { scalarCache?.count ?? value.unicodeScalars.count }
+    var count: Int { scalarCache?.count ?? PyStr.length(value) }
 
     /// `hash(s)` (Swift's `String.hashValue`, which `InstanceAttributes` also probes with),
     /// computed once: a dict or set probes with the same key object again and again, and

@@ -23,7 +23,16 @@ enum PyStr {
     }
 
     /// `len(s)`: the number of code points.
-    static func length(_ s: String) -> Int { s.unicodeScalars.count }
+    /// Counted on the UTF-8 bytes where they are contiguous (native strings): a Swift string is
+    /// always valid UTF-8, so its code points are its bytes that are not continuation bytes.
+    static func length(_ s: String) -> Int {
+        let fromBytes = s.utf8.withContiguousStorageIfAvailable { bytes in
+            var n = 0
+            for b in bytes where b & 0xC0 != 0x80 { n += 1 }
+            return n
+        }
+        return fromBytes ?? s.unicodeScalars.count
+    }
 
     // MARK: split
 
