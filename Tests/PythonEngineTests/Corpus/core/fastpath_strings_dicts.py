@@ -92,3 +92,5 @@ l = L([1, 2])
 dm = D()
 dm["a"] = 1
 print(l[0], dm["a"], dm["b"])
+for s in ["", "abc", "café", "e\u0301", "日本語", "a\U0001F600b", "\x00\x7f\x80", "ß" * 5]:
+    print(len(s), len(s.upper()), len(s + s), len(s[1:]), -len(s), -(len(s) - 2))
