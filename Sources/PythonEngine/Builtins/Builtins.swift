@@ -421,6 +421,19 @@ extension Interpreter {
     func sortList(_ l: PyList, key: PyObject?, reverse: Bool) throws {
         let key = key.flatMap { $0 is PyNone ? nil : $0 }
         let keys = try key.map { k in try l.items.map { try call(k, CallArgs([$0])) } } ?? l.items
+        if let ints = smallInts(keys) {
+            // All keys machine-word ints: sort (key, position) pairs with an inlined comparison.
+            // Ties go by position both ways, which is exactly the stable order Python keeps.
+            var pairs = ints.enumerated().map { (key: $0.element, position: $0.offset) }
+            if reverse {
+                pairs.sort { $0.key != $1.key ? $0.key > $1.key : $0.position < $1.position }
+            } else {
+                pairs.sort { $0.key != $1.key ? $0.key < $1.key : $0.position < $1.position }
+            }
+            let items = l.items
+            l.items = pairs.map { items[$0.position] }
+            return
+        }
         var idx = Array(0..<l.items.count)
         let lessThan = try homogeneousLessThan(keys) ?? { x, y in
             if let a = keys[x] as? PyInt, let b = keys[y] as? PyInt, a.big == nil, b.big == nil { return a.small < b.small }

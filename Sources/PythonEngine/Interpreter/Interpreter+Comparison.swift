@@ -182,12 +182,14 @@ extension Interpreter {
     /// Same results and errors as `truthy(compare(op, a, b))`.
     func compareBool(_ op: CompareOp, _ a: PyObject, _ b: PyObject) throws -> Bool {
         if let r = builtinScalarCompare(op, a, b) { return r }
+        if let r = try builtinSequenceCompare(op, a, b) { return r }
         return try truthy(try compare(op, a, b))
     }
 
     /// Rich comparison with CPython's reflected-operand rules and error messages.
     func compare(_ op: CompareOp, _ a: PyObject, _ b: PyObject) throws -> PyObject {
         if let r = builtinScalarCompare(op, a, b) { return PyBool.of(r) }
+        if let r = try builtinSequenceCompare(op, a, b) { return PyBool.of(r) }
         switch op {
         case .is: return PyBool.of(a === b || bothSingletonEqual(a, b))
         case .isNot: return PyBool.of(!(a === b || bothSingletonEqual(a, b)))
@@ -237,6 +239,21 @@ extension Interpreter {
         }
         if ca == ObjectIdentifier(PyFloat.self) {
             return orderedIfRich(op, unsafeDowncast(a, to: PyFloat.self).value, unsafeDowncast(b, to: PyFloat.self).value)
+        }
+        return nil
+    }
+
+    /// The rich comparisons between two exact tuples or two exact lists (item by item, as
+    /// `fastCompare` would after its casts); nil for anything else.
+    @inline(__always)
+    func builtinSequenceCompare(_ op: CompareOp, _ a: PyObject, _ b: PyObject) throws -> Bool? {
+        let ca = a.exactClass
+        guard ca == b.exactClass, orderedIfRich(op, 0, 0) != nil else { return nil }
+        if ca == ObjectIdentifier(PyTuple.self) {
+            return try compareSequences(op, unsafeDowncast(a, to: PyTuple.self).items, unsafeDowncast(b, to: PyTuple.self).items)
+        }
+        if ca == ObjectIdentifier(PyList.self) {
+            return try compareSequences(op, unsafeDowncast(a, to: PyList.self).items, unsafeDowncast(b, to: PyList.self).items)
         }
         return nil
     }

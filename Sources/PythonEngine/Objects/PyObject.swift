@@ -125,7 +125,7 @@ class PyBytes: PyObject, @unchecked Sendable {
 class PyList: PyObject, @unchecked Sendable {
     var items: [PyObject]
     init(_ items: [PyObject] = []) { self.items = items }
-    deinit { if !items.isEmpty { Trashcan.dispose(&items, replacingWith: []) } }
+    deinit { if !items.isEmpty && Trashcan.mayNest(items) { Trashcan.dispose(&items, replacingWith: []) } }
     override var pyClass: PyClass { BuiltinTypes.list }
 }
 
@@ -133,7 +133,7 @@ class PyTuple: PyObject, @unchecked Sendable {
     /// Set once at creation; `var` only so `deinit` can hand it to the `Trashcan`.
     private(set) var items: [PyObject]
     init(_ items: [PyObject]) { self.items = items }
-    deinit { if !items.isEmpty { Trashcan.dispose(&items, replacingWith: []) } }
+    deinit { if !items.isEmpty && Trashcan.mayNest(items) { Trashcan.dispose(&items, replacingWith: []) } }
     override var pyClass: PyClass { BuiltinTypes.tuple }
     static let empty = PyTuple([])
 }

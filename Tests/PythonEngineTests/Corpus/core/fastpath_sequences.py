@@ -1,0 +1,28 @@
+# Tuple/list comparisons and sorting fast paths; freeing deep nests of lists and tuples.
+rows = [(i % 7, -i, "x" * (i % 3)) for i in range(40)]
+print(sorted(rows)[:5], sorted(rows, reverse=True)[:3])
+print((1, 2) < (1, 3), (1, 2) < (1, 2, 0), [1, 2] == [1, 2], [1, [2]] < [1, [3]], (1, "a") < (1, "b"), () < (0,))
+print(sorted([[3, 1], [2, 9], [3, 0]]), max([(1, "b"), (1, "a")]), min([[2], [1, 5]]))
+nan = float("nan")
+print((nan,) == (nan,), [nan] < [nan], (1, nan) < (1, 2), sorted([(2, "b"), (1, "z"), (2, "a")], key=lambda t: t))
+try:
+    print((1, "a") < (1, 2))
+except TypeError as e:
+    print("TypeError", e)
+try:
+    print([1, 2] < (1, 2))
+except TypeError as e:
+    print("TypeError", e)
+x = []
+for i in range(100000):
+    x = [x]
+del x
+t = ()
+for i in range(100000):
+    t = (t, i)
+del t
+print(sorted([5, 3, 5, 1], reverse=True), sorted([2 ** 70, 1, -5]), sorted([True, 0, 1, False]))
+a = [int("300"), int("5"), int("300"), 7]
+s = sorted(a)
+r = sorted(a, reverse=True)
+print([x is a[0] for x in s], [x is a[2] for x in s], [x is a[0] for x in r], [x is a[2] for x in r], sorted([3, 1, 2], key=None))
