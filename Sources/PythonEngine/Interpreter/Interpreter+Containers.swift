@@ -352,27 +352,31 @@ extension Interpreter {
     func getIterator(_ o: PyObject) throws -> PyObject {
         switch o {
         case let l as PyList:
-            var i = 0
+            let i = IterationCursor(0)
             return PyNativeIterator("list_iterator") { _ in
-                guard i < l.items.count else { return nil }
-                i += 1
-                return l.items[i - 1]
+                let k = i.position
+                guard k < l.items.count else { return nil }
+                i.position = k + 1
+                return l.items[k]
             }
         case let t as PyTuple:
-            var i = 0
+            let i = IterationCursor(0)
             let items = t.items
             return PyNativeIterator("tuple_iterator") { _ in
-                guard i < items.count else { return nil }
-                i += 1
-                return items[i - 1]
+                let k = i.position
+                guard k < items.count else { return nil }
+                i.position = k + 1
+                return items[k]
             }
         case let r as PyRange:
             if let start = Int(exactly: r.start), let stop = Int(exactly: r.stop), let step = Int(exactly: r.step) {
-                var cur = start
+                let cur = IterationCursor(start)
                 return PyNativeIterator("range_iterator") { _ in
-                    if step > 0 ? cur >= stop : cur <= stop { return nil }
-                    let v = cur
-                    cur += step
+                    let v = cur.position
+                    if step > 0 ? v >= stop : v <= stop { return nil }
+                    // Past Int.max (or Int.min) the range is over: the next value is beyond `stop`.
+                    let (next, overflow) = v.addingReportingOverflow(step)
+                    cur.position = overflow ? stop : next
                     return PyInt.make(v)
                 }
             }
@@ -505,4 +509,13 @@ final class PyDictView: PyObject, @unchecked Sendable {
     override var pyClass: PyClass {
         BuiltinTypes.iteratorType(kind == .keys ? "dict_keys" : kind == .values ? "dict_values" : "dict_items")
     }
+}
+
+/// Where a native iterator over a builtin sequence stands. A class with an unchecked field rather
+/// than a captured `var`: a captured `var` lives in a box whose every read and write goes through
+/// the runtime's exclusivity checks, two per item of every `for` loop over a list or range. Only
+/// the iterator's own closure touches it, one call at a time.
+final class IterationCursor {
+    @exclusivity(unchecked) var position: Int
+    init(_ position: Int) { self.position = position }
 }

@@ -26,3 +26,13 @@ a = [int("300"), int("5"), int("300"), 7]
 s = sorted(a)
 r = sorted(a, reverse=True)
 print([x is a[0] for x in s], [x is a[2] for x in s], [x is a[0] for x in r], [x is a[2] for x in r], sorted([3, 1, 2], key=None))
+big = 2 ** 63
+print(list(range(big - 3, big - 1, 5)), list(range(-big + 2, -big, -7)), list(range(big - 2, big + 3, 2)))
+total = 0
+for i in range(1000):
+    total += i
+for x in [1, 2, 3]:
+    total += x
+for x in (4, 5):
+    total -= x
+print(total, [c for c in "héllo"], list(reversed(range(3))), [*range(5, 0, -2)])
