@@ -91,7 +91,7 @@ extension Interpreter {
                 let keep = try setItems(s).filter { try setContains(o, $0) }
                 s.table.removeAll(); for x in keep { try setAdd(s, x) }; return s
             case .sub:
-                for x in setItems(o) { _ = try s.table.remove(x, hash: try hash(x), eq: equals) }
+                for x in setItems(o) { try setRemove(s, x) }
                 return s
             default: break
             }

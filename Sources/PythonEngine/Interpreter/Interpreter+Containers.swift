@@ -10,13 +10,11 @@ extension Interpreter {
     }
 
     func dictSet(_ d: PyDict, _ key: PyObject, _ value: PyObject) throws {
-        let h = try hash(key)
-        try d.table.set(key, hash: h, value: value, eq: equals)
+        try storeEntry(d, key, hash: try hash(key), value: value)
     }
 
     func dictRemove(_ d: PyDict, _ key: PyObject) throws -> PyObject? {
-        let h = try hash(key)
-        if let old = try d.table.remove(key, hash: h, eq: equals) { return old }
+        if let old = try removeEntry(d, key, hash: try hash(key)) { return old }
         return nil
     }
 
@@ -25,7 +23,70 @@ extension Interpreter {
     }
 
     func setAdd(_ s: PySet, _ key: PyObject) throws {
-        try s.table.set(key, hash: try hash(key), value: nil, eq: equals)
+        try storeEntry(s, key, hash: try hash(key), value: nil)
+    }
+
+    /// Removes `key` from a set; false when it was not there.
+    @discardableResult
+    func setRemove(_ s: PySet, _ key: PyObject) throws -> Bool {
+        try removeEntry(s, key, hash: try hash(key)) != nil
+    }
+
+    // MARK: changing a hash table whose key comparisons may run Python code
+
+    /// Inserts or replaces the entry for `key`. Comparing keys can run a user `__eq__`, which
+    /// may itself change the same dict or set; doing that comparison inside the mutation of the
+    /// table is an overlapping access, which the Swift runtime stops with a crash. So keys are
+    /// compared in place only when no Python code can run (str and int keys, the common case),
+    /// and otherwise on a copy of the table, changing it only if the comparisons left it as it
+    /// was (or looking again, as CPython restarts a lookup when the dict changed under it).
+    func storeEntry<Owner: HashTableOwner>(_ owner: Owner, _ key: PyObject, hash h: Int, value: PyObject?) throws {
+        do {
+            try owner.table.set(key, hash: h, value: value, eq: Interpreter.builtinKeysEqual)
+            return
+        } catch is NeedsPythonEquality {}
+        while true {
+            let seen = owner.table.mutations
+            let found = try owner.table.find(key, hash: h, eq: equals)
+            guard owner.table.mutations == seen else { continue }
+            if let idx = found { owner.table.values[idx] = value } else { owner.table.insertNew(key, hash: h, value: value) }
+            return
+        }
+    }
+
+    /// Removes the entry for `key`, returning its value (`.some(nil)` for a set member); nil when
+    /// absent. Same care as `storeEntry`.
+    func removeEntry<Owner: HashTableOwner>(_ owner: Owner, _ key: PyObject, hash h: Int) throws -> PyObject?? {
+        do {
+            return try owner.table.remove(key, hash: h, eq: Interpreter.builtinKeysEqual)
+        } catch is NeedsPythonEquality {}
+        while true {
+            let seen = owner.table.mutations
+            let found = try owner.table.find(key, hash: h, eq: equals)
+            guard owner.table.mutations == seen else { continue }
+            guard let idx = found else { return nil }
+            let old = owner.table.values[idx]
+            owner.table.removeEntry(idx)
+            return .some(old)
+        }
+    }
+
+    /// Key equality that never runs Python code: exact strs and exact machine-word ints compare
+    /// here (identity was already checked by the table); anything else throws
+    /// `NeedsPythonEquality` so the caller compares outside the table's mutation.
+    static func builtinKeysEqual(_ a: PyObject, _ b: PyObject) throws -> Bool {
+        let ca = a.exactClass
+        if ca == b.exactClass {
+            if ca == ObjectIdentifier(PyString.self) {
+                let x = unsafeDowncast(a, to: PyString.self), y = unsafeDowncast(b, to: PyString.self)
+                return x.hasDifferentCachedHash(than: y) ? false : x.value == y.value
+            }
+            if ca == ObjectIdentifier(PyInt.self) {
+                let x = unsafeDowncast(a, to: PyInt.self), y = unsafeDowncast(b, to: PyInt.self)
+                if x.big == nil && y.big == nil { return x.small == y.small }
+            }
+        }
+        throw NeedsPythonEquality()
     }
 
     /// Set members in insertion order: copying a set this way keeps CPython's table layout.
@@ -519,3 +580,14 @@ final class IterationCursor {
     @exclusivity(unchecked) var position: Int
     init(_ position: Int) { self.position = position }
 }
+
+/// `dict` and `set`: the objects whose storage is a `HashTable`.
+protocol HashTableOwner: AnyObject {
+    var table: HashTable { get set }
+}
+
+extension PyDict: HashTableOwner {}
+extension PySet: HashTableOwner {}
+
+/// Thrown by `Interpreter.builtinKeysEqual` when comparing two keys needs the full `==`.
+struct NeedsPythonEquality: Error {}
