@@ -130,8 +130,9 @@ class PyList: PyObject, @unchecked Sendable {
 }
 
 class PyTuple: PyObject, @unchecked Sendable {
-    /// Set once at creation; `var` only so `deinit` can hand it to the `Trashcan`.
-    private(set) var items: [PyObject]
+    /// Set once at creation; `var` only so `deinit` can hand it to the `Trashcan`. Never written
+    /// while anything reads it, so reads skip the runtime's exclusivity checks.
+    @exclusivity(unchecked) private(set) var items: [PyObject]
     init(_ items: [PyObject]) { self.items = items }
     deinit { if !items.isEmpty && Trashcan.mayNest(items) { Trashcan.dispose(&items, replacingWith: []) } }
     override var pyClass: PyClass { BuiltinTypes.tuple }
