@@ -434,6 +434,19 @@ extension Interpreter {
             l.items = pairs.map { items[$0.position] }
             return
         }
+        if let rows = SmallIntRows(keys) {
+            // All keys tuples of machine-word ints (`key=lambda r: (r[0], -r[1])`): compared
+            // item by item without objects, ties by position as above.
+            var order = Array(0..<keys.count)
+            if reverse {
+                order.sort { rows.compare($1, $0) ?? ($0 < $1) }
+            } else {
+                order.sort { rows.compare($0, $1) ?? ($0 < $1) }
+            }
+            let items = l.items
+            l.items = order.map { items[$0] }
+            return
+        }
         var idx = Array(0..<l.items.count)
         let lessThan = try homogeneousLessThan(keys) ?? { x, y in
             if let a = keys[x] as? PyInt, let b = keys[y] as? PyInt, a.big == nil, b.big == nil { return a.small < b.small }
@@ -523,5 +536,44 @@ extension Interpreter {
         for k in its.indices.dropFirst() where try nextItem(its[k]) != nil {
             throw valueError("zip() argument \(k + 1) is longer than \(others(k))")
         }
+    }
+}
+
+/// Sort keys that are all tuples of machine-word ints, flattened into one array so that
+/// comparing two keys touches no object: Python's tuple order (the first differing item decides,
+/// else the shorter tuple is smaller).
+struct SmallIntRows {
+    private var flat: [Int] = []
+    private var starts: [Int] = []
+    private var ends: [Int] = []
+
+    /// Nil unless every key is exactly a tuple whose items are all exactly small ints.
+    init?(_ keys: [PyObject]) {
+        guard keys.count > 1 else { return nil }
+        starts.reserveCapacity(keys.count)
+        ends.reserveCapacity(keys.count)
+        for key in keys {
+            guard let tuple = key.exactTuple else { return nil }
+            starts.append(flat.count)
+            for item in tuple.items {
+                guard let i = item.exactInt, i.big == nil else { return nil }
+                flat.append(i.small)
+            }
+            ends.append(flat.count)
+        }
+    }
+
+    /// Whether row `a` sorts before row `b`; nil when they are equal.
+    @inline(__always)
+    func compare(_ a: Int, _ b: Int) -> Bool? {
+        var i = starts[a], j = starts[b]
+        let endA = ends[a], endB = ends[b]
+        while i < endA && j < endB {
+            if flat[i] != flat[j] { return flat[i] < flat[j] }
+            i += 1
+            j += 1
+        }
+        let lengthA = endA - starts[a], lengthB = endB - starts[b]
+        return lengthA == lengthB ? nil : lengthA < lengthB
     }
 }

@@ -114,6 +114,11 @@ extension Interpreter {
     // MARK: len / in / indexing
 
     func length(_ o: PyObject) throws -> Int {
+        let c = o.exactClass
+        if c == ObjectIdentifier(PyList.self) { return unsafeDowncast(o, to: PyList.self).items.count }
+        if c == ObjectIdentifier(PyString.self) { return unsafeDowncast(o, to: PyString.self).count }
+        if c == ObjectIdentifier(PyDict.self) { return unsafeDowncast(o, to: PyDict.self).table.count }
+        if c == ObjectIdentifier(PyTuple.self) { return unsafeDowncast(o, to: PyTuple.self).items.count }
         switch o {
         case let s as PyString: return s.count
         case let l as PyList: return l.items.count
@@ -140,6 +145,9 @@ extension Interpreter {
     }
 
     func contains(_ container: PyObject, _ item: PyObject) throws -> Bool {
+        let c = container.exactClass
+        if c == ObjectIdentifier(PyDict.self) { return try dictGet(unsafeDowncast(container, to: PyDict.self), item) != nil }
+        if c == ObjectIdentifier(PySet.self) { return try setContains(unsafeDowncast(container, to: PySet.self), item) }
         switch container {
         case let s as PyString:
             guard let sub = item as? PyString else {

@@ -36,3 +36,11 @@ for x in [1, 2, 3]:
 for x in (4, 5):
     total -= x
 print(total, [c for c in "héllo"], list(reversed(range(3))), [*range(5, 0, -2)])
+rows = [(i * 7919 % 13, -(i % 5), i) for i in range(60)]
+print(sorted(rows, key=lambda r: (r[0], r[1]))[:8])
+print(sorted(rows, key=lambda r: (r[0], r[1]), reverse=True)[:8])
+print(sorted([(2,), (1, 5), (1,), (), (1, 5, 0), (-3, 2 ** 62)]), sorted([(1, 2), (1, 2, 3), (1,)], reverse=True))
+tags = [("a", i) for i in range(6)]
+keyed = sorted(tags, key=lambda t: (t[1] % 2, 0))
+print(keyed, sorted(tags, key=lambda t: (t[1] % 3,), reverse=True))
+print(sorted([(1, True), (1, 0), (0, 2 ** 70)]), sorted([(1, 2.5), (1, 2)]), sorted([(1, "b"), (1, "a")]))
