@@ -144,13 +144,16 @@ struct HashTable {
 }
 
 class PyDict: PyObject, @unchecked Sendable {
-    var table = HashTable()
+    /// Unchecked by the runtime's exclusivity enforcement, as `PyList.items`: the table is only
+    /// mutated with key comparisons that run no Python code (see `Interpreter.storeEntry`).
+    @exclusivity(unchecked) var table = HashTable()
     deinit { if table.count > 0 { Trashcan.dispose(&table, replacingWith: HashTable()) } }
     override var pyClass: PyClass { BuiltinTypes.dict }
 }
 
 final class PySet: PyObject, @unchecked Sendable {
-    var table = HashTable()
+    /// Unchecked, as `PyDict.table`.
+    @exclusivity(unchecked) var table = HashTable()
     let frozen: Bool
     init(frozen: Bool = false) { self.frozen = frozen }
     deinit { if table.count > 0 { Trashcan.dispose(&table, replacingWith: HashTable()) } }

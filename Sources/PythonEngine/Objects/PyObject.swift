@@ -123,7 +123,11 @@ class PyBytes: PyObject, @unchecked Sendable {
 }
 
 class PyList: PyObject, @unchecked Sendable {
-    var items: [PyObject]
+    /// Unchecked by the runtime's exclusivity enforcement (a check on every append and index):
+    /// nothing mutates `items` through a closure that could run Python code, so no mutation of
+    /// a list can overlap another access to it. Keep it that way (compute Python results first,
+    /// then mutate).
+    @exclusivity(unchecked) var items: [PyObject]
     init(_ items: [PyObject] = []) { self.items = items }
     deinit { if !items.isEmpty && Trashcan.mayNest(items) { Trashcan.dispose(&items, replacingWith: []) } }
     override var pyClass: PyClass { BuiltinTypes.list }
