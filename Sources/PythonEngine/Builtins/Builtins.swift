@@ -203,7 +203,20 @@ extension Interpreter {
             let items = try i.iterateToArray(try i.arg(a, 0, "sum"))
             var total: PyObject = i.optArg(a, 1, "start") ?? PyInt.make(0)
             if total is PyString { throw i.typeError("sum() can't sum strings [use ''.join(seq) instead]") }
-            for x in items { total = try i.binaryOp(.add, total, x) }
+            var rest = items[...]
+            if let start = total.exactInt, start.big == nil {
+                // CPython's own fast path: exact ints add in a machine word, with no object per
+                // partial sum, until an item is not an int or the sum would overflow.
+                var acc = start.small
+                while let x = rest.first?.exactInt, x.big == nil {
+                    let (next, overflow) = acc.addingReportingOverflow(x.small)
+                    if overflow { break }
+                    acc = next
+                    rest = rest.dropFirst()
+                }
+                total = PyInt.make(acc)
+            }
+            for x in rest { total = try i.binaryOp(.add, total, x) }
             return total
         }
         def("min") { i, a in try i.minMax(a, "min", .lt) }
