@@ -146,7 +146,9 @@ extension Interpreter {
         guard c == ObjectIdentifier(PyList.self) || c == ObjectIdentifier(PyDict.self) || c == ObjectIdentifier(PyString.self)
             || c == ObjectIdentifier(PyInt.self) || c == ObjectIdentifier(PyFloat.self) || c == ObjectIdentifier(PyTuple.self)
             || c == ObjectIdentifier(PySet.self) else { return nil }
-        guard let v = obj.pyClass.lookup(name), v.exactClass == ObjectIdentifier(PyNativeFunction.self) else { return nil }
+        // The type's own methods only (one dictionary probe); what it inherits from `object`
+        // is left to the general path.
+        guard let v = obj.pyClass.dict[name], v.exactClass == ObjectIdentifier(PyNativeFunction.self) else { return nil }
         let native = unsafeDowncast(v, to: PyNativeFunction.self)
         return native.isMethod ? PyBoundMethod(receiver: obj, function: native) : native
     }
