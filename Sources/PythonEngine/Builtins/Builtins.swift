@@ -203,7 +203,20 @@ extension Interpreter {
             let items = try i.iterateToArray(try i.arg(a, 0, "sum"))
             var total: PyObject = i.optArg(a, 1, "start") ?? PyInt.make(0)
             if total is PyString { throw i.typeError("sum() can't sum strings [use ''.join(seq) instead]") }
-            for x in items { total = try i.binaryOp(.add, total, x) }
+            var rest = items[...]
+            if let start = total.exactInt, start.big == nil {
+                // CPython's own fast path: exact ints add in a machine word, with no object per
+                // partial sum, until an item is not an int or the sum would overflow.
+                var acc = start.small
+                while let x = rest.first?.exactInt, x.big == nil {
+                    let (next, overflow) = acc.addingReportingOverflow(x.small)
+                    if overflow { break }
+                    acc = next
+                    rest = rest.dropFirst()
+                }
+                total = PyInt.make(acc)
+            }
+            for x in rest { total = try i.binaryOp(.add, total, x) }
             return total
         }
         def("min") { i, a in try i.minMax(a, "min", .lt) }
@@ -410,7 +423,7 @@ extension Interpreter {
         var bestKey = try key.map { try call($0, CallArgs([best])) } ?? best
         for x in items.dropFirst() {
             let k = try key.map { try call($0, CallArgs([x])) } ?? x
-            if try truthy(try compare(op, k, bestKey)) {
+            if try compareBool(op, k, bestKey) {
                 best = x
                 bestKey = k
             }
@@ -421,10 +434,36 @@ extension Interpreter {
     func sortList(_ l: PyList, key: PyObject?, reverse: Bool) throws {
         let key = key.flatMap { $0 is PyNone ? nil : $0 }
         let keys = try key.map { k in try l.items.map { try call(k, CallArgs([$0])) } } ?? l.items
+        if let ints = smallInts(keys) {
+            // All keys machine-word ints: sort (key, position) pairs with an inlined comparison.
+            // Ties go by position both ways, which is exactly the stable order Python keeps.
+            var pairs = ints.enumerated().map { (key: $0.element, position: $0.offset) }
+            if reverse {
+                pairs.sort { $0.key != $1.key ? $0.key > $1.key : $0.position < $1.position }
+            } else {
+                pairs.sort { $0.key != $1.key ? $0.key < $1.key : $0.position < $1.position }
+            }
+            let items = l.items
+            l.items = pairs.map { items[$0.position] }
+            return
+        }
+        if let rows = SmallIntRows(keys) {
+            // All keys tuples of machine-word ints (`key=lambda r: (r[0], -r[1])`): compared
+            // item by item without objects, ties by position as above.
+            var order = Array(0..<keys.count)
+            if reverse {
+                order.sort { rows.compare($1, $0) ?? ($0 < $1) }
+            } else {
+                order.sort { rows.compare($0, $1) ?? ($0 < $1) }
+            }
+            let items = l.items
+            l.items = order.map { items[$0] }
+            return
+        }
         var idx = Array(0..<l.items.count)
         let lessThan = try homogeneousLessThan(keys) ?? { x, y in
             if let a = keys[x] as? PyInt, let b = keys[y] as? PyInt, a.big == nil, b.big == nil { return a.small < b.small }
-            return try self.truthy(try self.compare(.lt, keys[x], keys[y]))
+            return try self.compareBool(.lt, keys[x], keys[y])
         }
         // Swift's sort is stable, as Python's is: equal keys keep their order both ways.
         if reverse { try idx.sort { try lessThan($1, $0) } } else { try idx.sort(by: lessThan) }
@@ -450,7 +489,7 @@ extension Interpreter {
            let firsts = smallInts(tuples.map { $0.items[0] }) {
             return { x, y in
                 if firsts[x] != firsts[y] { return firsts[x] < firsts[y] }
-                return try self.truthy(try self.compare(.lt, keys[x], keys[y]))
+                return try self.compareBool(.lt, keys[x], keys[y])
             }
         }
         return nil
@@ -510,5 +549,44 @@ extension Interpreter {
         for k in its.indices.dropFirst() where try nextItem(its[k]) != nil {
             throw valueError("zip() argument \(k + 1) is longer than \(others(k))")
         }
+    }
+}
+
+/// Sort keys that are all tuples of machine-word ints, flattened into one array so that
+/// comparing two keys touches no object: Python's tuple order (the first differing item decides,
+/// else the shorter tuple is smaller).
+struct SmallIntRows {
+    private var flat: [Int] = []
+    private var starts: [Int] = []
+    private var ends: [Int] = []
+
+    /// Nil unless every key is exactly a tuple whose items are all exactly small ints.
+    init?(_ keys: [PyObject]) {
+        guard keys.count > 1 else { return nil }
+        starts.reserveCapacity(keys.count)
+        ends.reserveCapacity(keys.count)
+        for key in keys {
+            guard let tuple = key.exactTuple else { return nil }
+            starts.append(flat.count)
+            for item in tuple.items {
+                guard let i = item.exactInt, i.big == nil else { return nil }
+                flat.append(i.small)
+            }
+            ends.append(flat.count)
+        }
+    }
+
+    /// Whether row `a` sorts before row `b`; nil when they are equal.
+    @inline(__always)
+    func compare(_ a: Int, _ b: Int) -> Bool? {
+        var i = starts[a], j = starts[b]
+        let endA = ends[a], endB = ends[b]
+        while i < endA && j < endB {
+            if flat[i] != flat[j] { return flat[i] < flat[j] }
+            i += 1
+            j += 1
+        }
+        let lengthA = endA - starts[a], lengthB = endB - starts[b]
+        return lengthA == lengthB ? nil : lengthA < lengthB
     }
 }

@@ -166,12 +166,12 @@ extension BuiltinMethodTables {
         method(t, "add") { i, a in try i.setAdd(try s(i, a, "add"), try i.arg(a, 1, "add")); return PyNone.shared }
         method(t, "remove") { i, a in
             let x = try s(i, a, "remove"), k = try i.arg(a, 1, "remove")
-            if try x.table.remove(k, hash: try i.hash(k), eq: i.equals) == nil { throw i.keyError(k) }
+            if try !i.setRemove(x, k) { throw i.keyError(k) }
             return PyNone.shared
         }
         method(t, "discard") { i, a in
             let x = try s(i, a, "discard"), k = try i.arg(a, 1, "discard")
-            _ = try x.table.remove(k, hash: try i.hash(k), eq: i.equals)
+            try i.setRemove(x, k)
             return PyNone.shared
         }
         method(t, "pop") { i, a in

@@ -16,6 +16,7 @@ extension Interpreter {
 
     /// `a op b`, trying the builtin fast paths first, then `__op__`/`__rop__`.
     func binaryOp(_ op: BinaryOp, _ a: PyObject, _ b: PyObject) throws -> PyObject {
+        if let r = try scalarBinary(op, a, b) { return r }
         if let x = a as? PyInt, let y = b as? PyInt, x.big == nil, y.big == nil, !(a is PyBool) || !(b is PyBool) || op != .bitAnd && op != .bitOr && op != .bitXor {
             if let r = try smallIntOp(op, x.small, y.small) { return r }
         }
@@ -37,6 +38,14 @@ extension Interpreter {
             let r = try call(m, CallArgs([b, a]))
             if !(r is PyNotImplemented) { return r }
         }
+        // Subclasses of builtin types (`class MyInt(int)`) that do not override the operator
+        // use the builtin operation on their value, as the inherited `int.__mul__` would.
+        let baseA = (a as? PyInstance)?.builtinValue ?? a, baseB = (b as? PyInstance)?.builtinValue ?? b
+        if baseA !== a || baseB !== b, !(baseA is PyInstance), !(baseB is PyInstance),
+           !(specialMethod(a, name) is PyFunction), !(specialMethod(b, rname) is PyFunction),
+           let r = try builtinBinary(op, baseA, baseB) {
+            return r
+        }
         if op == .add, a is PyString {
             throw typeError("can only concatenate str (not \"\(typeName(b))\") to str")
         }
@@ -56,6 +65,8 @@ extension Interpreter {
 
     /// `a op= b`: in-place dunders and list extension first, then the plain operator.
     func inPlaceOp(_ op: BinaryOp, _ a: PyObject, _ b: PyObject) throws -> PyObject {
+        // int, float and str have no in-place forms: `a op= b` is `a op b` for them.
+        if let r = try scalarBinary(op, a, b) { return r }
         if let l = a as? PyList, !(a is PyInstance) {
             if op == .add {
                 l.items += try iterateToArray(b)
@@ -80,7 +91,7 @@ extension Interpreter {
                 let keep = try setItems(s).filter { try setContains(o, $0) }
                 s.table.removeAll(); for x in keep { try setAdd(s, x) }; return s
             case .sub:
-                for x in setItems(o) { _ = try s.table.remove(x, hash: try hash(x), eq: equals) }
+                for x in setItems(o) { try setRemove(s, x) }
                 return s
             default: break
             }
@@ -95,6 +106,39 @@ extension Interpreter {
             if !(r is PyNotImplemented) { return r }
         }
         return try binaryOp(op, a, b)
+    }
+
+    /// `a op b` for exact ints (machine words), floats, int/float mixes and str + str, decided
+    /// by class identity; nil for every other case (bools, big ints, other types, or an operator
+    /// these types leave to the general path, such as `int ** int`), which then goes the long way
+    /// with the same results.
+    @inline(__always)
+    func scalarBinary(_ op: BinaryOp, _ a: PyObject, _ b: PyObject) throws -> PyObject? {
+        let ca = a.exactClass, cb = b.exactClass
+        let intClass = ObjectIdentifier(PyInt.self), floatClass = ObjectIdentifier(PyFloat.self)
+        if ca == intClass {
+            let x = unsafeDowncast(a, to: PyInt.self)
+            guard x.big == nil else { return nil }
+            if cb == intClass {
+                let y = unsafeDowncast(b, to: PyInt.self)
+                return y.big == nil ? try smallIntOp(op, x.small, y.small) : nil
+            }
+            if cb == floatClass { return try floatBinary(op, Double(x.small), unsafeDowncast(b, to: PyFloat.self).value) }
+            return nil
+        }
+        if ca == floatClass {
+            let x = unsafeDowncast(a, to: PyFloat.self).value
+            if cb == floatClass { return try floatBinary(op, x, unsafeDowncast(b, to: PyFloat.self).value) }
+            if cb == intClass {
+                let y = unsafeDowncast(b, to: PyInt.self)
+                return y.big == nil ? try floatBinary(op, x, Double(y.small)) : nil
+            }
+            return nil
+        }
+        if op == .add && ca == ObjectIdentifier(PyString.self) && cb == ObjectIdentifier(PyString.self) {
+            return PyString(unsafeDowncast(a, to: PyString.self).value + unsafeDowncast(b, to: PyString.self).value)
+        }
+        return nil
     }
 
     @inline(__always)
@@ -340,6 +384,7 @@ extension Interpreter {
     }
 
     func unaryOp(_ op: UnaryOp, _ v: PyObject) throws -> PyObject {
+        if op == .negate, let i = v.exactInt, i.big == nil, i.small != Int.min { return PyInt.make(-i.small) }
         switch op {
         case .not: return PyBool.of(!(try truthy(v)))
         case .negate:

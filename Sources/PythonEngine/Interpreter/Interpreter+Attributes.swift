@@ -22,6 +22,7 @@ extension Interpreter {
     }
 
     func getAttributeOrNil(_ obj: PyObject, _ name: String) throws -> PyObject? {
+        if let method = builtinValueMethod(obj, name) { return method }
         if let m = obj as? PyModule {
             if let v = m.dict[name] { return v }
             if name == "__name__" { return PyString(m.name) }
@@ -134,6 +135,22 @@ extension Interpreter {
             return try call(getattr, CallArgs([obj, PyString(name)]))
         }
         return nil
+    }
+
+    /// `lst.append`, `d.get`, `s.split`...: a method of a plain builtin value (exactly a list,
+    /// dict, str, int, float, tuple or set, so no property, instance dict or `__getattr__` can
+    /// be in the way), found without the casts of the general path. Nil for anything else.
+    @inline(__always)
+    func builtinValueMethod(_ obj: PyObject, _ name: String) -> PyObject? {
+        let c = obj.exactClass
+        guard c == ObjectIdentifier(PyList.self) || c == ObjectIdentifier(PyDict.self) || c == ObjectIdentifier(PyString.self)
+            || c == ObjectIdentifier(PyInt.self) || c == ObjectIdentifier(PyFloat.self) || c == ObjectIdentifier(PyTuple.self)
+            || c == ObjectIdentifier(PySet.self) else { return nil }
+        // The type's own methods only (one dictionary probe); what it inherits from `object`
+        // is left to the general path.
+        guard let v = obj.pyClass.dict[name], v.exactClass == ObjectIdentifier(PyNativeFunction.self) else { return nil }
+        let native = unsafeDowncast(v, to: PyNativeFunction.self)
+        return native.isMethod ? PyBoundMethod(receiver: obj, function: native) : native
     }
 
     func bindDescriptor(_ v: PyObject, to obj: PyObject, cls: PyClass) -> PyObject {

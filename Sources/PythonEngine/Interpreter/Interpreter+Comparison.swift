@@ -4,6 +4,15 @@ let hashModulus = (1 << 61) - 1
 
 extension Interpreter {
     func truthy(_ o: PyObject) throws -> Bool {
+        // The common cases by class identity first: a comparison's bool, an int, None.
+        let c = o.exactClass
+        if c == ObjectIdentifier(PyBool.self) || c == ObjectIdentifier(PyInt.self) {
+            let i = unsafeDowncast(o, to: PyInt.self)
+            return i.small != 0 || i.big != nil
+        }
+        if c == ObjectIdentifier(PyNone.self) { return false }
+        if c == ObjectIdentifier(PyString.self) { return !unsafeDowncast(o, to: PyString.self).value.isEmpty }
+        if c == ObjectIdentifier(PyList.self) { return !unsafeDowncast(o, to: PyList.self).items.isEmpty }
         switch o {
         case let b as PyBool: return b.boolValue
         case let i as PyInt: return i.big != nil || i.small != 0
@@ -34,8 +43,10 @@ extension Interpreter {
     }
 
     func hash(_ o: PyObject) throws -> Int {
+        if let s = o.exactString { return s.hash }
+        if let i = o.intOrBool, i.big == nil { return i.small == -1 ? -2 : hashOfSmall(i.small) }
         switch o {
-        case let s as PyString: return s.value.hashValue
+        case let s as PyString: return s.hash
         case let i as PyInt:
             if i.big == nil { return i.small == -1 ? -2 : hashOfSmall(i.small) }
             return hashOfBig(i.bigValue)
@@ -72,10 +83,21 @@ extension Interpreter {
                 if m is PyFunction {
                     let v = try call(m, CallArgs([o]))
                     guard let i = v as? PyInt else { throw typeError("__hash__ method should return an integer") }
+                    // CPython keeps a value that fits a machine word as it is, so that an
+                    // `__hash__` returning `hash(y)` makes x hash like y (str hashes included).
+                    if i.big == nil { return i.small == -1 ? -2 : i.small }
                     return try hash(i)
                 }
             } else if inst.cls.lookup("__eq__") is PyFunction {
                 throw typeError("unhashable type: '\(inst.cls.name)'")
+            }
+            // A subclass of a builtin type hashes as its value (`class S(str)` keys find the
+            // plain str keys they equal), or is unhashable when the builtin type is.
+            switch inst.builtinValue {
+            case let base? where base is PyList || base is PyDict || base is PyByteArray || (base as? PySet)?.frozen == false:
+                throw typeError("unhashable type: '\(inst.cls.name)'")
+            case let base? where !(base is PyInstance): return try hash(base)
+            default: break
             }
         }
         return id(of: o) >> 4
@@ -135,6 +157,18 @@ extension Interpreter {
     /// are True although `nan == nan` is False.
     func equals(_ a: PyObject, _ b: PyObject) throws -> Bool {
         if a === b { return true }
+        let ca = a.exactClass
+        if ca == b.exactClass {
+            if ca == ObjectIdentifier(PyString.self) {
+                let x = unsafeDowncast(a, to: PyString.self), y = unsafeDowncast(b, to: PyString.self)
+                // Equal strings hash equally: a differing cached hash settles it without a scan.
+                return x.hasDifferentCachedHash(than: y) ? false : x.value == y.value
+            }
+            if ca == ObjectIdentifier(PyInt.self) {
+                let x = unsafeDowncast(a, to: PyInt.self), y = unsafeDowncast(b, to: PyInt.self)
+                if x.big == nil && y.big == nil { return x.small == y.small }
+            }
+        }
         if let x = a as? PyInt, let y = b as? PyInt {
             if x.big == nil && y.big == nil { return x.small == y.small }
             return x.bigValue == y.bigValue
@@ -143,8 +177,19 @@ extension Interpreter {
         return try truthy(try compare(.eq, a, b))
     }
 
+    /// `a op b` as a Swift Bool, for callers that only test the result (`if`, `while`,
+    /// sorting, `min`/`max`): no bool object, and ints, floats and strs compare without casts.
+    /// Same results and errors as `truthy(compare(op, a, b))`.
+    func compareBool(_ op: CompareOp, _ a: PyObject, _ b: PyObject) throws -> Bool {
+        if let r = builtinScalarCompare(op, a, b) { return r }
+        if let r = try builtinSequenceCompare(op, a, b) { return r }
+        return try truthy(try compare(op, a, b))
+    }
+
     /// Rich comparison with CPython's reflected-operand rules and error messages.
     func compare(_ op: CompareOp, _ a: PyObject, _ b: PyObject) throws -> PyObject {
+        if let r = builtinScalarCompare(op, a, b) { return PyBool.of(r) }
+        if let r = try builtinSequenceCompare(op, a, b) { return PyBool.of(r) }
         switch op {
         case .is: return PyBool.of(a === b || bothSingletonEqual(a, b))
         case .isNot: return PyBool.of(!(a === b || bothSingletonEqual(a, b)))
@@ -169,6 +214,61 @@ extension Interpreter {
         case .ne: return PyBool.of(a !== b)
         default:
             throw typeError(Messages.unorderable(op.rawValue, typeName(a), typeName(b)))
+        }
+    }
+
+    /// The ordering operators between two machine-word ints (or bools), two floats or two strs,
+    /// decided by class identity alone; nil for anything else (other types, big ints, `is`, `in`).
+    @inline(__always)
+    func builtinScalarCompare(_ op: CompareOp, _ a: PyObject, _ b: PyObject) -> Bool? {
+        let ca = a.exactClass, cb = b.exactClass
+        if (ca == ObjectIdentifier(PyInt.self) || ca == ObjectIdentifier(PyBool.self))
+            && (cb == ObjectIdentifier(PyInt.self) || cb == ObjectIdentifier(PyBool.self)) {
+            let x = unsafeDowncast(a, to: PyInt.self), y = unsafeDowncast(b, to: PyInt.self)
+            guard x.big == nil && y.big == nil else { return nil }
+            return orderedIfRich(op, x.small, y.small)
+        }
+        guard ca == cb else { return nil }
+        if ca == ObjectIdentifier(PyString.self) {
+            let x = unsafeDowncast(a, to: PyString.self), y = unsafeDowncast(b, to: PyString.self)
+            switch op {
+            case .eq: return x.hasDifferentCachedHash(than: y) ? false : x.value == y.value
+            case .ne: return x.hasDifferentCachedHash(than: y) ? true : x.value != y.value
+            default: return orderedIfRich(op, ScalarOrder(x.value), ScalarOrder(y.value))
+            }
+        }
+        if ca == ObjectIdentifier(PyFloat.self) {
+            return orderedIfRich(op, unsafeDowncast(a, to: PyFloat.self).value, unsafeDowncast(b, to: PyFloat.self).value)
+        }
+        return nil
+    }
+
+    /// The rich comparisons between two exact tuples or two exact lists (item by item, as
+    /// `fastCompare` would after its casts); nil for anything else.
+    @inline(__always)
+    func builtinSequenceCompare(_ op: CompareOp, _ a: PyObject, _ b: PyObject) throws -> Bool? {
+        let ca = a.exactClass
+        guard ca == b.exactClass, orderedIfRich(op, 0, 0) != nil else { return nil }
+        if ca == ObjectIdentifier(PyTuple.self) {
+            return try compareSequences(op, unsafeDowncast(a, to: PyTuple.self).items, unsafeDowncast(b, to: PyTuple.self).items)
+        }
+        if ca == ObjectIdentifier(PyList.self) {
+            return try compareSequences(op, unsafeDowncast(a, to: PyList.self).items, unsafeDowncast(b, to: PyList.self).items)
+        }
+        return nil
+    }
+
+    /// `ordered` for the six rich comparisons; nil for `is`/`in`, which are not orderings.
+    @inline(__always)
+    func orderedIfRich<T: Comparable>(_ op: CompareOp, _ x: T, _ y: T) -> Bool? {
+        switch op {
+        case .eq: return x == y
+        case .ne: return x != y
+        case .lt: return x < y
+        case .le: return x <= y
+        case .gt: return x > y
+        case .ge: return x >= y
+        default: return nil
         }
     }
 
@@ -278,7 +378,7 @@ extension Interpreter {
         for i in 0..<min(x.count, y.count) where !(try equals(x[i], y[i])) {
             if op == .eq { return false }
             if op == .ne { return true }
-            return try truthy(try compare(op, x[i], y[i]))
+            return try compareBool(op, x[i], y[i])
         }
         return ordered(op, x.count, y.count)
     }

@@ -10,13 +10,11 @@ extension Interpreter {
     }
 
     func dictSet(_ d: PyDict, _ key: PyObject, _ value: PyObject) throws {
-        let h = try hash(key)
-        try d.table.set(key, hash: h, value: value, eq: equals)
+        try storeEntry(d, key, hash: try hash(key), value: value)
     }
 
     func dictRemove(_ d: PyDict, _ key: PyObject) throws -> PyObject? {
-        let h = try hash(key)
-        if let old = try d.table.remove(key, hash: h, eq: equals) { return old }
+        if let old = try removeEntry(d, key, hash: try hash(key)) { return old }
         return nil
     }
 
@@ -25,7 +23,70 @@ extension Interpreter {
     }
 
     func setAdd(_ s: PySet, _ key: PyObject) throws {
-        try s.table.set(key, hash: try hash(key), value: nil, eq: equals)
+        try storeEntry(s, key, hash: try hash(key), value: nil)
+    }
+
+    /// Removes `key` from a set; false when it was not there.
+    @discardableResult
+    func setRemove(_ s: PySet, _ key: PyObject) throws -> Bool {
+        try removeEntry(s, key, hash: try hash(key)) != nil
+    }
+
+    // MARK: changing a hash table whose key comparisons may run Python code
+
+    /// Inserts or replaces the entry for `key`. Comparing keys can run a user `__eq__`, which
+    /// may itself change the same dict or set; doing that comparison inside the mutation of the
+    /// table is an overlapping access, which the Swift runtime stops with a crash. So keys are
+    /// compared in place only when no Python code can run (str and int keys, the common case),
+    /// and otherwise on a copy of the table, changing it only if the comparisons left it as it
+    /// was (or looking again, as CPython restarts a lookup when the dict changed under it).
+    func storeEntry<Owner: HashTableOwner>(_ owner: Owner, _ key: PyObject, hash h: Int, value: PyObject?) throws {
+        do {
+            try owner.table.set(key, hash: h, value: value, eq: Interpreter.builtinKeysEqual)
+            return
+        } catch is NeedsPythonEquality {}
+        while true {
+            let seen = owner.table.mutations
+            let found = try owner.table.find(key, hash: h, eq: equals)
+            guard owner.table.mutations == seen else { continue }
+            if let idx = found { owner.table.values[idx] = value } else { owner.table.insertNew(key, hash: h, value: value) }
+            return
+        }
+    }
+
+    /// Removes the entry for `key`, returning its value (`.some(nil)` for a set member); nil when
+    /// absent. Same care as `storeEntry`.
+    func removeEntry<Owner: HashTableOwner>(_ owner: Owner, _ key: PyObject, hash h: Int) throws -> PyObject?? {
+        do {
+            return try owner.table.remove(key, hash: h, eq: Interpreter.builtinKeysEqual)
+        } catch is NeedsPythonEquality {}
+        while true {
+            let seen = owner.table.mutations
+            let found = try owner.table.find(key, hash: h, eq: equals)
+            guard owner.table.mutations == seen else { continue }
+            guard let idx = found else { return nil }
+            let old = owner.table.values[idx]
+            owner.table.removeEntry(idx)
+            return .some(old)
+        }
+    }
+
+    /// Key equality that never runs Python code: exact strs and exact machine-word ints compare
+    /// here (identity was already checked by the table); anything else throws
+    /// `NeedsPythonEquality` so the caller compares outside the table's mutation.
+    static func builtinKeysEqual(_ a: PyObject, _ b: PyObject) throws -> Bool {
+        let ca = a.exactClass
+        if ca == b.exactClass {
+            if ca == ObjectIdentifier(PyString.self) {
+                let x = unsafeDowncast(a, to: PyString.self), y = unsafeDowncast(b, to: PyString.self)
+                return x.hasDifferentCachedHash(than: y) ? false : x.value == y.value
+            }
+            if ca == ObjectIdentifier(PyInt.self) {
+                let x = unsafeDowncast(a, to: PyInt.self), y = unsafeDowncast(b, to: PyInt.self)
+                if x.big == nil && y.big == nil { return x.small == y.small }
+            }
+        }
+        throw NeedsPythonEquality()
     }
 
     /// Set members in insertion order: copying a set this way keeps CPython's table layout.
@@ -53,6 +114,11 @@ extension Interpreter {
     // MARK: len / in / indexing
 
     func length(_ o: PyObject) throws -> Int {
+        let c = o.exactClass
+        if c == ObjectIdentifier(PyList.self) { return unsafeDowncast(o, to: PyList.self).items.count }
+        if c == ObjectIdentifier(PyString.self) { return unsafeDowncast(o, to: PyString.self).count }
+        if c == ObjectIdentifier(PyDict.self) { return unsafeDowncast(o, to: PyDict.self).table.count }
+        if c == ObjectIdentifier(PyTuple.self) { return unsafeDowncast(o, to: PyTuple.self).items.count }
         switch o {
         case let s as PyString: return s.count
         case let l as PyList: return l.items.count
@@ -79,6 +145,9 @@ extension Interpreter {
     }
 
     func contains(_ container: PyObject, _ item: PyObject) throws -> Bool {
+        let c = container.exactClass
+        if c == ObjectIdentifier(PyDict.self) { return try dictGet(unsafeDowncast(container, to: PyDict.self), item) != nil }
+        if c == ObjectIdentifier(PySet.self) { return try setContains(unsafeDowncast(container, to: PySet.self), item) }
         switch container {
         case let s as PyString:
             guard let sub = item as? PyString else {
@@ -177,6 +246,16 @@ extension Interpreter {
     }
 
     func getItem(_ o: PyObject, _ index: PyObject) throws -> PyObject {
+        // Plain list/tuple with an int index and plain dict first, by class identity.
+        let c = o.exactClass
+        if c == ObjectIdentifier(PyList.self) || c == ObjectIdentifier(PyTuple.self), let i = index.intOrBool, i.big == nil {
+            let items = c == ObjectIdentifier(PyList.self) ? unsafeDowncast(o, to: PyList.self).items : unsafeDowncast(o, to: PyTuple.self).items
+            let v = i.small < 0 ? i.small + items.count : i.small
+            if v >= 0 && v < items.count { return items[v] }
+        } else if c == ObjectIdentifier(PyDict.self) {
+            if let v = try dictGet(unsafeDowncast(o, to: PyDict.self), index) { return v }
+            throw keyError(index)
+        }
         switch o {
         case let l as PyList:
             if let i = index as? PyInt, i.big == nil {
@@ -255,6 +334,19 @@ extension Interpreter {
     }
 
     func setItem(_ o: PyObject, _ index: PyObject, _ value: PyObject) throws {
+        let c = o.exactClass
+        if c == ObjectIdentifier(PyDict.self) {
+            try dictSet(unsafeDowncast(o, to: PyDict.self), index, value)
+            return
+        }
+        if c == ObjectIdentifier(PyList.self), let i = index.intOrBool, i.big == nil {
+            let l = unsafeDowncast(o, to: PyList.self)
+            let v = i.small < 0 ? i.small + l.items.count : i.small
+            if v >= 0 && v < l.items.count {
+                l.items[v] = value
+                return
+            }
+        }
         switch o {
         case let b as PyByteArray:
             try byteArraySetItem(b, index, value)
@@ -278,10 +370,6 @@ extension Interpreter {
             l.items[try sequenceIndex(index, count: l.items.count, what: "list assignment")] = value
             return
         case let d as PyDict:
-            if let inst = d as PyObject as? PyInstance, let m = specialMethod(inst, "__setitem__"), m is PyFunction {
-                _ = try call(m, CallArgs([o, index, value]))
-                return
-            }
             try dictSet(d, index, value)
             return
         default: break
@@ -333,27 +421,31 @@ extension Interpreter {
     func getIterator(_ o: PyObject) throws -> PyObject {
         switch o {
         case let l as PyList:
-            var i = 0
+            let i = IterationCursor(0)
             return PyNativeIterator("list_iterator") { _ in
-                guard i < l.items.count else { return nil }
-                i += 1
-                return l.items[i - 1]
+                let k = i.position
+                guard k < l.items.count else { return nil }
+                i.position = k + 1
+                return l.items[k]
             }
         case let t as PyTuple:
-            var i = 0
+            let i = IterationCursor(0)
             let items = t.items
             return PyNativeIterator("tuple_iterator") { _ in
-                guard i < items.count else { return nil }
-                i += 1
-                return items[i - 1]
+                let k = i.position
+                guard k < items.count else { return nil }
+                i.position = k + 1
+                return items[k]
             }
         case let r as PyRange:
             if let start = Int(exactly: r.start), let stop = Int(exactly: r.stop), let step = Int(exactly: r.step) {
-                var cur = start
+                let cur = IterationCursor(start)
                 return PyNativeIterator("range_iterator") { _ in
-                    if step > 0 ? cur >= stop : cur <= stop { return nil }
-                    let v = cur
-                    cur += step
+                    let v = cur.position
+                    if step > 0 ? v >= stop : v <= stop { return nil }
+                    // Past Int.max (or Int.min) the range is over: the next value is beyond `stop`.
+                    let (next, overflow) = v.addingReportingOverflow(step)
+                    cur.position = overflow ? stop : next
                     return PyInt.make(v)
                 }
             }
@@ -440,7 +532,8 @@ extension Interpreter {
 
     /// Advances an iterator; nil at the end (StopIteration is absorbed here).
     func nextItem(_ it: PyObject) throws -> PyObject? {
-        if let n = it as? PyNativeIterator {
+        if it.exactClass == ObjectIdentifier(PyNativeIterator.self) {
+            let n = unsafeDowncast(it, to: PyNativeIterator.self)
             if n.exhausted { return nil }
             let v = try n.nextValue(self)
             if v == nil { n.exhausted = true }
@@ -486,3 +579,23 @@ final class PyDictView: PyObject, @unchecked Sendable {
         BuiltinTypes.iteratorType(kind == .keys ? "dict_keys" : kind == .values ? "dict_values" : "dict_items")
     }
 }
+
+/// Where a native iterator over a builtin sequence stands. A class with an unchecked field rather
+/// than a captured `var`: a captured `var` lives in a box whose every read and write goes through
+/// the runtime's exclusivity checks, two per item of every `for` loop over a list or range. Only
+/// the iterator's own closure touches it, one call at a time.
+final class IterationCursor {
+    @exclusivity(unchecked) var position: Int
+    init(_ position: Int) { self.position = position }
+}
+
+/// `dict` and `set`: the objects whose storage is a `HashTable`.
+protocol HashTableOwner: AnyObject {
+    var table: HashTable { get set }
+}
+
+extension PyDict: HashTableOwner {}
+extension PySet: HashTableOwner {}
+
+/// Thrown by `Interpreter.builtinKeysEqual` when comparing two keys needs the full `==`.
+struct NeedsPythonEquality: Error {}

@@ -25,9 +25,7 @@ extension Interpreter {
 
     @inline(__always)
     func applyBinary(_ op: BinaryOp, _ a: PyObject, _ b: PyObject) throws -> PyObject {
-        if let x = a as? PyInt, let y = b as? PyInt, x.big == nil, y.big == nil, !(a is PyBool) {
-            if let v = try smallIntOp(op, x.small, y.small) { return v }
-        }
+        if let v = try scalarBinary(op, a, b) { return v }
         return try binaryOp(op, a, b)
     }
 

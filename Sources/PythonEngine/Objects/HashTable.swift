@@ -9,6 +9,10 @@ struct HashTable {
     /// Open-addressing slots: -1 empty, -2 deleted, otherwise an index into the entries.
     private var slots: [Int] = []
     private(set) var count = 0
+    /// Bumped by every change of which keys are where (insertion, removal, clearing): a caller
+    /// that compared keys with Python code (`__eq__` may change the dict) checks it before using
+    /// what it found (see `Interpreter.storeEntry`).
+    private(set) var mutations = 0
 
     init() {}
 
@@ -94,13 +98,19 @@ struct HashTable {
             values[idx] = value
             return false
         }
+        insertNew(key, hash: hash, value: value)
+        return true
+    }
+
+    /// Adds a key the caller has just found absent.
+    mutating func insertNew(_ key: PyObject, hash: Int, value: PyObject?) {
         growIfNeeded()
         keys.append(key)
         values.append(value)
         hashes.append(hash)
         insertSlot(hash: hash, entry: keys.count - 1)
         count += 1
-        return true
+        mutations &+= 1
     }
 
     @discardableResult
@@ -123,19 +133,27 @@ struct HashTable {
         keys[idx] = nil
         values[idx] = nil
         count -= 1
+        mutations &+= 1
     }
 
-    mutating func removeAll() { self = HashTable() }
+    mutating func removeAll() {
+        let seen = mutations
+        self = HashTable()
+        mutations = seen &+ 1
+    }
 }
 
 class PyDict: PyObject, @unchecked Sendable {
-    var table = HashTable()
+    /// Unchecked by the runtime's exclusivity enforcement, as `PyList.items`: the table is only
+    /// mutated with key comparisons that run no Python code (see `Interpreter.storeEntry`).
+    @exclusivity(unchecked) var table = HashTable()
     deinit { if table.count > 0 { Trashcan.dispose(&table, replacingWith: HashTable()) } }
     override var pyClass: PyClass { BuiltinTypes.dict }
 }
 
 final class PySet: PyObject, @unchecked Sendable {
-    var table = HashTable()
+    /// Unchecked, as `PyDict.table`.
+    @exclusivity(unchecked) var table = HashTable()
     let frozen: Bool
     init(frozen: Bool = false) { self.frozen = frozen }
     deinit { if table.count > 0 { Trashcan.dispose(&table, replacingWith: HashTable()) } }

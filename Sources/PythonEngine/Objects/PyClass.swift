@@ -4,8 +4,10 @@ final class PyClass: PyObject, @unchecked Sendable {
     let name: String
     var qualifiedName: String
     var bases: [PyClass]
-    var dict: [String: PyObject] = [:]
-    var mro: [PyClass] = []
+    /// Both unchecked by the runtime's exclusivity enforcement (read on every attribute lookup);
+    /// never mutated through a closure that could run Python code.
+    @exclusivity(unchecked) var dict: [String: PyObject] = [:]
+    @exclusivity(unchecked) var mro: [PyClass] = []
     /// The module the class was defined in (`__main__` for student code, `builtins` otherwise).
     var moduleName: String
     /// How calling a builtin type builds its value (`int("3")`, `list(x)`); nil for user classes.

@@ -87,7 +87,27 @@ final class PyString: PyObject, @unchecked Sendable {
         return s
     }
 
-    var count: Int { scalarCache?.count ?? value.unicodeScalars.count }
+    var count: Int { scalarCache?.count ?? PyStr.length(value) }
+
+    /// `hash(s)` (Swift's `String.hashValue`, which `InstanceAttributes` also probes with),
+    /// computed once: a dict or set probes with the same key object again and again, and
+    /// hashing is a pass over the whole string. One word with `Int.min` meaning "not yet", so a
+    /// string shared between threads can at worst be hashed twice (a real hash equal to
+    /// `Int.min` is simply never cached).
+    private var hashCache = Int.min
+
+    var hash: Int {
+        if hashCache != Int.min { return hashCache }
+        let h = value.hashValue
+        hashCache = h
+        return h
+    }
+
+    /// True when both hashes are already known and differ: then the strings differ.
+    @inline(__always)
+    func hasDifferentCachedHash(than other: PyString) -> Bool {
+        hashCache != Int.min && other.hashCache != Int.min && hashCache != other.hashCache
+    }
 
     override var pyClass: PyClass { BuiltinTypes.str }
 
@@ -103,17 +123,22 @@ class PyBytes: PyObject, @unchecked Sendable {
 }
 
 class PyList: PyObject, @unchecked Sendable {
-    var items: [PyObject]
+    /// Unchecked by the runtime's exclusivity enforcement (a check on every append and index):
+    /// nothing mutates `items` through a closure that could run Python code, so no mutation of
+    /// a list can overlap another access to it. Keep it that way (compute Python results first,
+    /// then mutate).
+    @exclusivity(unchecked) var items: [PyObject]
     init(_ items: [PyObject] = []) { self.items = items }
-    deinit { if !items.isEmpty { Trashcan.dispose(&items, replacingWith: []) } }
+    deinit { if !items.isEmpty && Trashcan.mayNest(items) { Trashcan.dispose(&items, replacingWith: []) } }
     override var pyClass: PyClass { BuiltinTypes.list }
 }
 
 class PyTuple: PyObject, @unchecked Sendable {
-    /// Set once at creation; `var` only so `deinit` can hand it to the `Trashcan`.
-    private(set) var items: [PyObject]
+    /// Set once at creation; `var` only so `deinit` can hand it to the `Trashcan`. Never written
+    /// while anything reads it, so reads skip the runtime's exclusivity checks.
+    @exclusivity(unchecked) private(set) var items: [PyObject]
     init(_ items: [PyObject]) { self.items = items }
-    deinit { if !items.isEmpty { Trashcan.dispose(&items, replacingWith: []) } }
+    deinit { if !items.isEmpty && Trashcan.mayNest(items) { Trashcan.dispose(&items, replacingWith: []) } }
     override var pyClass: PyClass { BuiltinTypes.tuple }
     static let empty = PyTuple([])
 }

@@ -18,9 +18,26 @@ enum Trashcan {
 
     /// Per-thread state: interpreters run on several threads in the tests and the batch grader,
     /// and each thread's deallocations nest on that thread's stack only.
+    /// Its fields are only ever touched by `dispose` on the owning thread, so they opt out of
+    /// the runtime's exclusivity checks (which cost more than `dispose` itself: every container
+    /// free goes through here).
     final class State {
-        var depth = 0
-        var parked: [Any] = []
+        @exclusivity(unchecked) var depth = 0
+        @exclusivity(unchecked) var parked: [Any] = []
+    }
+
+    /// Whether freeing these items can free another container: false when every item is a
+    /// leaf value (int, bool, float, str, None), whose deallocation frees no Python object, so
+    /// the common list of numbers or tuple of strings skips the per-thread bookkeeping.
+    @inline(__always)
+    static func mayNest(_ items: [PyObject]) -> Bool {
+        for item in items {
+            let c = item.exactClass
+            if c == ObjectIdentifier(PyInt.self) || c == ObjectIdentifier(PyString.self) || c == ObjectIdentifier(PyFloat.self)
+                || c == ObjectIdentifier(PyBool.self) || c == ObjectIdentifier(PyNone.self) { continue }
+            return true
+        }
+        return false
     }
 
     /// Releases `contents` (replacing it with `empty`) now, or parks it when this thread is

@@ -23,15 +23,26 @@ enum PyStr {
     }
 
     /// `len(s)`: the number of code points.
-    static func length(_ s: String) -> Int { s.unicodeScalars.count }
+    /// Counted on the UTF-8 bytes where they are contiguous (native strings): a Swift string is
+    /// always valid UTF-8, so its code points are its bytes that are not continuation bytes.
+    static func length(_ s: String) -> Int {
+        let fromBytes = s.utf8.withContiguousStorageIfAvailable { bytes in
+            var n = 0
+            for b in bytes where b & 0xC0 != 0x80 { n += 1 }
+            return n
+        }
+        return fromBytes ?? s.unicodeScalars.count
+    }
 
     // MARK: split
 
     /// `s.split(sep, maxsplit)`. With no `sep`, splits on runs of whitespace and drops empty
     /// pieces; with a `sep`, splits exactly (`'a,,b'.split(',')` keeps the empty piece).
     static func split(_ s: String, sep: String? = nil, maxsplit: Int = -1) throws(SupportError) -> [String] {
-        let chars = scalars(s)
         let limit = maxsplit < 0 ? Int.max : maxsplit
+        if let sep, sep.isEmpty { throw .valueError("empty separator") }
+        if let pieces = splitUTF8(s, sep: sep, limit: limit) { return pieces }
+        let chars = scalars(s)
         guard let sep else {
             var result: [String] = []
             var i = 0
