@@ -4,6 +4,25 @@ import Glibc
 import ProcessRuntime
 
 extension Scenarios {
+    /// A child that leaves an orphan behind, and one that escapes the process group with
+    /// `setsid`; each sends its pid as a record and sleeps until it is killed.
+    static func forkOrphanAndEscapee(_ context: SandboxContext) {
+        _ = try? context.fork {
+            _ = try? context.fork {
+                try? context.send(record: "\(getpid())")
+                MonotonicClock.sleep(seconds: 30)
+                return 0
+            }
+            return 0
+        }
+        _ = try? context.fork {
+            _ = setsid()
+            try? context.send(record: "\(getpid())")
+            MonotonicClock.sleep(seconds: 30)
+            return 0
+        }
+    }
+
     /// Writes straight to fd 1 with `write(2)`, bypassing stdio buffering, so each line reaches
     /// the sandbox's pipe at once.
     static func emit(_ text: String, to fd: Int32 = 1) {
@@ -113,21 +132,7 @@ extension Scenarios {
             }
         case "orphans":
             body = { context in
-                // A child that leaves an orphan behind, and one that escapes the process group.
-                _ = try? context.fork {
-                    _ = try? context.fork {
-                        try? context.send(record: "\(getpid())")
-                        MonotonicClock.sleep(seconds: 30)
-                        return 0
-                    }
-                    return 0
-                }
-                _ = try? context.fork {
-                    _ = setsid()
-                    try? context.send(record: "\(getpid())")
-                    MonotonicClock.sleep(seconds: 30)
-                    return 0
-                }
+                forkOrphanAndEscapee(context)
                 MonotonicClock.sleep(seconds: 0.2)
                 return 0
             }

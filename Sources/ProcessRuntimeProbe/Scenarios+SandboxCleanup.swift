@@ -19,20 +19,7 @@ extension Scenarios {
             _ = try? own.wait()
         }
         let outcome = try Sandbox(limits: SandboxLimits(wallClockSeconds: 5)).run { context in
-            _ = try? context.fork {
-                _ = try? context.fork {
-                    try? context.send(record: "\(getpid())")
-                    MonotonicClock.sleep(seconds: 30)
-                    return 0
-                }
-                return 0
-            }
-            _ = try? context.fork {
-                _ = setsid()
-                try? context.send(record: "\(getpid())")
-                MonotonicClock.sleep(seconds: 30)
-                return 0
-            }
+            forkOrphanAndEscapee(context)
             emit("main done\n")
             MonotonicClock.sleep(seconds: 0.2)
             return 0

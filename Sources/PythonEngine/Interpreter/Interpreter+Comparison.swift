@@ -157,18 +157,7 @@ extension Interpreter {
     /// are True although `nan == nan` is False.
     func equals(_ a: PyObject, _ b: PyObject) throws -> Bool {
         if a === b { return true }
-        let ca = a.exactClass
-        if ca == b.exactClass {
-            if ca == ObjectIdentifier(PyString.self) {
-                let x = unsafeDowncast(a, to: PyString.self), y = unsafeDowncast(b, to: PyString.self)
-                // Equal strings hash equally: a differing cached hash settles it without a scan.
-                return x.hasDifferentCachedHash(than: y) ? false : x.value == y.value
-            }
-            if ca == ObjectIdentifier(PyInt.self) {
-                let x = unsafeDowncast(a, to: PyInt.self), y = unsafeDowncast(b, to: PyInt.self)
-                if x.big == nil && y.big == nil { return x.small == y.small }
-            }
-        }
+        if let equal = Self.exactScalarEquality(a, b) { return equal }
         if let x = a as? PyInt, let y = b as? PyInt {
             if x.big == nil && y.big == nil { return x.small == y.small }
             return x.bigValue == y.bigValue
@@ -258,6 +247,24 @@ extension Interpreter {
         return nil
     }
 
+    /// Equality of two exact strs, or two exact ints that fit a machine word, decided without
+    /// running Python code (so hash tables can use it mid-mutation); nil for anything else.
+    @inline(__always)
+    static func exactScalarEquality(_ a: PyObject, _ b: PyObject) -> Bool? {
+        let ca = a.exactClass
+        guard ca == b.exactClass else { return nil }
+        if ca == ObjectIdentifier(PyString.self) {
+            let x = unsafeDowncast(a, to: PyString.self), y = unsafeDowncast(b, to: PyString.self)
+            // Equal strings hash equally: a differing cached hash settles it without a scan.
+            return x.hasDifferentCachedHash(than: y) ? false : x.value == y.value
+        }
+        if ca == ObjectIdentifier(PyInt.self) {
+            let x = unsafeDowncast(a, to: PyInt.self), y = unsafeDowncast(b, to: PyInt.self)
+            if x.big == nil && y.big == nil { return x.small == y.small }
+        }
+        return nil
+    }
+
     /// `ordered` for the six rich comparisons; nil for `is`/`in`, which are not orderings.
     @inline(__always)
     func orderedIfRich<T: Comparable>(_ op: CompareOp, _ x: T, _ y: T) -> Bool? {
@@ -296,15 +303,7 @@ extension Interpreter {
     }
 
     func ordered<T: Comparable>(_ op: CompareOp, _ x: T, _ y: T) -> Bool {
-        switch op {
-        case .eq: return x == y
-        case .ne: return x != y
-        case .lt: return x < y
-        case .le: return x <= y
-        case .gt: return x > y
-        case .ge: return x >= y
-        default: return false
-        }
+        orderedIfRich(op, x, y) ?? false
     }
 
     /// Comparisons between builtin values; nil when the operands need the dunder protocol.

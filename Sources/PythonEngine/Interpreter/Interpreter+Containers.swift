@@ -75,17 +75,7 @@ extension Interpreter {
     /// here (identity was already checked by the table); anything else throws
     /// `NeedsPythonEquality` so the caller compares outside the table's mutation.
     static func builtinKeysEqual(_ a: PyObject, _ b: PyObject) throws -> Bool {
-        let ca = a.exactClass
-        if ca == b.exactClass {
-            if ca == ObjectIdentifier(PyString.self) {
-                let x = unsafeDowncast(a, to: PyString.self), y = unsafeDowncast(b, to: PyString.self)
-                return x.hasDifferentCachedHash(than: y) ? false : x.value == y.value
-            }
-            if ca == ObjectIdentifier(PyInt.self) {
-                let x = unsafeDowncast(a, to: PyInt.self), y = unsafeDowncast(b, to: PyInt.self)
-                if x.big == nil && y.big == nil { return x.small == y.small }
-            }
-        }
+        if let equal = exactScalarEquality(a, b) { return equal }
         throw NeedsPythonEquality()
     }
 
