@@ -35,6 +35,13 @@ enum Records {
         #expect(!check(.runs).evaluate(CheckInput(record: ExecutionRecord(status: .timeout))).passed)
     }
 
+    @Test func runDescriptionLeavesOutAnEmptyMessage() {
+        let bare = ExecutionRecord(status: .error, exception: RaisedException(type: "MemoryError", message: "", line: 5))
+        #expect(CodeCheck.describeRun(bare) == "stopped with MemoryError on line 5")
+        let named = ExecutionRecord(status: .error, exception: RaisedException(type: "NameError", message: "name 'x' is not defined", line: 3))
+        #expect(CodeCheck.describeRun(named) == "stopped with NameError on line 3: name 'x' is not defined")
+    }
+
     @Test func outputContainsLiteralAndText() throws {
         let expected = try #require(LiteralReader().parse("[0, 1, 4, 9]"))
         let literal = check(.outputContains(.literal(expected, written: "[0, 1, 4, 9]")))

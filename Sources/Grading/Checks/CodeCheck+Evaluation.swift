@@ -121,7 +121,9 @@ extension CodeCheck {
     static func describe(_ record: ExecutionRecord) -> String {
         if let exception = record.exception {
             let line = exception.line > 0 ? " on line \(exception.line)" : ""
-            return "\(exception.type)\(line): \(exception.message)"
+            // A bare `raise MemoryError` has no message: no dangling colon then.
+            let message = exception.message.isEmpty ? "" : ": \(exception.message)"
+            return "\(exception.type)\(line)\(message)"
         }
         if let limit = record.limitMessage { return "\(record.status.explanation) (\(limit))" }
         return record.status.explanation

@@ -221,10 +221,6 @@ public struct QuestionGrader: Sendable {
 extension CodeCheck {
     /// "stopped with NameError on line 3: ..." / "ran past the time limit".
     static func describeRun(_ record: ExecutionRecord) -> String {
-        if let exception = record.exception {
-            let line = exception.line > 0 ? " on line \(exception.line)" : ""
-            return "stopped with \(exception.type)\(line): \(exception.message)"
-        }
-        return record.status.explanation + (record.limitMessage.map { " (\($0))" } ?? "")
+        record.exception == nil ? describe(record) : "stopped with " + describe(record)
     }
 }

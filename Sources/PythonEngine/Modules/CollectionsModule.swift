@@ -5,6 +5,7 @@ enum CollectionsTypes {
     static let counter = PyClass(name: "Counter", bases: [BuiltinTypes.dict], module: "collections")
     static let orderedDict = PyClass(name: "OrderedDict", bases: [BuiltinTypes.dict], module: "collections")
     static let deque = PyClass(name: "deque", bases: [BuiltinTypes.object], module: "collections")
+    static let installation = OncePerProcess()
 }
 
 final class PyDefaultDict: PyDict, @unchecked Sendable {
@@ -42,118 +43,122 @@ final class PyNamedTuple: PyTuple, @unchecked Sendable {
 extension Interpreter {
     func makeCollectionsModule() -> PyModule {
         let m = PyModule(name: "collections")
-        CollectionsTypes.defaultdict.constructor = { i, a in
-            let d = PyDefaultDict()
-            if let f = a.positional.first, !(f is PyNone) {
-                if !(f is PyClass || f is PyFunction || f is PyNativeFunction || f is PyBoundMethod) {
-                    throw i.typeError("first argument must be callable or None")
+        // These classes are one per process, shared by every interpreter: their constructors and
+        // methods (which take the interpreter as an argument) are installed once.
+        CollectionsTypes.installation.run {
+            CollectionsTypes.defaultdict.constructor = { i, a in
+                let d = PyDefaultDict()
+                if let f = a.positional.first, !(f is PyNone) {
+                    if !(f is PyClass || f is PyFunction || f is PyNativeFunction || f is PyBoundMethod) {
+                        throw i.typeError("first argument must be callable or None")
+                    }
+                    d.factory = f
                 }
-                d.factory = f
+                if a.positional.count > 1 { try i.dictUpdate(d, a.positional[1]) }
+                for (k, v) in a.keywords { try i.dictSet(d, PyString(k), v) }
+                return d
             }
-            if a.positional.count > 1 { try i.dictUpdate(d, a.positional[1]) }
-            for (k, v) in a.keywords { try i.dictSet(d, PyString(k), v) }
-            return d
-        }
-        CollectionsTypes.orderedDict.constructor = { i, a in
-            let d = PyOrderedDict()
-            if let src = a.positional.first { try i.dictUpdate(d, src) }
-            for (k, v) in a.keywords { try i.dictSet(d, PyString(k), v) }
-            return d
-        }
-        CollectionsTypes.counter.constructor = { i, a in
-            let c = PyCounter()
-            if let src = a.positional.first { try i.counterUpdate(c, src, sign: 1) }
-            for (k, v) in a.keywords { try i.dictSet(c, PyString(k), v) }
-            return c
-        }
-        let counter = CollectionsTypes.counter
-        BuiltinMethodTables.method(counter, "most_common") { i, a in
-            let c = try BuiltinMethodTables.receiver(i, a, PyDict.self, "most_common")
-            var pairs = c.table.liveIndices.map { (c.table.keys[$0]!, c.table.values[$0]!) }
-            try i.stableSortDescending(&pairs)
-            if a.positional.count > 1, !(a.positional[1] is PyNone) { pairs = Array(pairs.prefix(max(0, try i.intArg(a.positional[1])))) }
-            return PyList(pairs.map { PyTuple([$0.0, $0.1]) })
-        }
-        BuiltinMethodTables.method(counter, "update") { i, a in
-            let c = try BuiltinMethodTables.receiver(i, a, PyDict.self, "update")
-            if a.positional.count > 1 { try i.counterUpdate(c, a.positional[1], sign: 1) }
-            return PyNone.shared
-        }
-        BuiltinMethodTables.method(counter, "subtract") { i, a in
-            let c = try BuiltinMethodTables.receiver(i, a, PyDict.self, "subtract")
-            if a.positional.count > 1 { try i.counterUpdate(c, a.positional[1], sign: -1) }
-            return PyNone.shared
-        }
-        BuiltinMethodTables.method(counter, "total") { i, a in
-            let c = try BuiltinMethodTables.receiver(i, a, PyDict.self, "total")
-            var t: PyObject = PyInt.make(0)
-            for idx in c.table.liveIndices { t = try i.binaryOp(.add, t, c.table.values[idx]!) }
-            return t
-        }
-        BuiltinMethodTables.method(counter, "elements") { i, a in
-            let c = try BuiltinMethodTables.receiver(i, a, PyDict.self, "elements")
-            var out: [PyObject] = []
-            for idx in c.table.liveIndices {
-                let n = (c.table.values[idx] as? PyInt)?.small ?? 0
-                for _ in 0..<max(0, n) { out.append(c.table.keys[idx]!) }
+            CollectionsTypes.orderedDict.constructor = { i, a in
+                let d = PyOrderedDict()
+                if let src = a.positional.first { try i.dictUpdate(d, src) }
+                for (k, v) in a.keywords { try i.dictSet(d, PyString(k), v) }
+                return d
             }
-            return PyList(out).asIterator()
-        }
-        let dq = CollectionsTypes.deque
-        dq.constructor = { i, a in
-            let d = PyDeque()
-            if let src = a.positional.first { d.items = try i.iterateToArray(src) }
-            if let ml = a.positional.count > 1 ? a.positional[1] : a.keyword("maxlen"), !(ml is PyNone) {
-                d.maxlen = try i.intArg(ml)
-                d.trim(fromFront: true)
+            CollectionsTypes.counter.constructor = { i, a in
+                let c = PyCounter()
+                if let src = a.positional.first { try i.counterUpdate(c, src, sign: 1) }
+                for (k, v) in a.keywords { try i.dictSet(c, PyString(k), v) }
+                return c
             }
-            return d
-        }
-        func deque(_ i: Interpreter, _ a: CallArgs, _ n: String) throws -> PyDeque {
-            guard let d = a.positional.first as? PyDeque else { throw i.typeError("descriptor '\(n)' requires a 'collections.deque' object") }
-            return d
-        }
-        BuiltinMethodTables.method(dq, "append") { i, a in
-            let d = try deque(i, a, "append"); d.items.append(try i.arg(a, 1, "append")); d.trim(fromFront: true); return PyNone.shared
-        }
-        BuiltinMethodTables.method(dq, "appendleft") { i, a in
-            let d = try deque(i, a, "appendleft"); d.items.insert(try i.arg(a, 1, "appendleft"), at: 0); d.trim(fromFront: false); return PyNone.shared
-        }
-        BuiltinMethodTables.method(dq, "pop") { i, a in
-            let d = try deque(i, a, "pop")
-            guard let v = d.items.popLast() else { throw i.indexError("pop from an empty deque") }
-            return v
-        }
-        BuiltinMethodTables.method(dq, "popleft") { i, a in
-            let d = try deque(i, a, "popleft")
-            if d.items.isEmpty { throw i.indexError("pop from an empty deque") }
-            return d.items.removeFirst()
-        }
-        BuiltinMethodTables.method(dq, "extend") { i, a in
-            let d = try deque(i, a, "extend"); d.items += try i.iterateToArray(try i.arg(a, 1, "extend")); d.trim(fromFront: true); return PyNone.shared
-        }
-        BuiltinMethodTables.method(dq, "extendleft") { i, a in
-            let d = try deque(i, a, "extendleft")
-            for v in try i.iterateToArray(try i.arg(a, 1, "extendleft")) { d.items.insert(v, at: 0) }
-            d.trim(fromFront: false)
-            return PyNone.shared
-        }
-        BuiltinMethodTables.method(dq, "rotate") { i, a in
-            let d = try deque(i, a, "rotate")
-            let n = try a.positional.count > 1 ? i.intArg(a.positional[1]) : 1
-            guard !d.items.isEmpty else { return PyNone.shared }
-            let k = ((n % d.items.count) + d.items.count) % d.items.count
-            d.items = Array(d.items[(d.items.count - k)...] + d.items[..<(d.items.count - k)])
-            return PyNone.shared
-        }
-        BuiltinMethodTables.method(dq, "clear") { i, a in try deque(i, a, "clear").items.removeAll(); return PyNone.shared }
-        for name in ["count", "index", "remove", "reverse", "copy"] {
-            if let f = BuiltinTypes.list.dict[name] { dq.dict[name] = f }
+            let counter = CollectionsTypes.counter
+            BuiltinMethodTables.method(counter, "most_common") { i, a in
+                let c = try BuiltinMethodTables.receiver(i, a, PyDict.self, "most_common")
+                var pairs = c.table.liveIndices.map { (c.table.keys[$0]!, c.table.values[$0]!) }
+                try i.stableSortDescending(&pairs)
+                if a.positional.count > 1, !(a.positional[1] is PyNone) { pairs = Array(pairs.prefix(max(0, try i.intArg(a.positional[1])))) }
+                return PyList(pairs.map { PyTuple([$0.0, $0.1]) })
+            }
+            BuiltinMethodTables.method(counter, "update") { i, a in
+                let c = try BuiltinMethodTables.receiver(i, a, PyDict.self, "update")
+                if a.positional.count > 1 { try i.counterUpdate(c, a.positional[1], sign: 1) }
+                return PyNone.shared
+            }
+            BuiltinMethodTables.method(counter, "subtract") { i, a in
+                let c = try BuiltinMethodTables.receiver(i, a, PyDict.self, "subtract")
+                if a.positional.count > 1 { try i.counterUpdate(c, a.positional[1], sign: -1) }
+                return PyNone.shared
+            }
+            BuiltinMethodTables.method(counter, "total") { i, a in
+                let c = try BuiltinMethodTables.receiver(i, a, PyDict.self, "total")
+                var t: PyObject = PyInt.make(0)
+                for idx in c.table.liveIndices { t = try i.binaryOp(.add, t, c.table.values[idx]!) }
+                return t
+            }
+            BuiltinMethodTables.method(counter, "elements") { i, a in
+                let c = try BuiltinMethodTables.receiver(i, a, PyDict.self, "elements")
+                var out: [PyObject] = []
+                for idx in c.table.liveIndices {
+                    let n = (c.table.values[idx] as? PyInt)?.small ?? 0
+                    for _ in 0..<max(0, n) { out.append(c.table.keys[idx]!) }
+                }
+                return PyList(out).asIterator()
+            }
+            let dq = CollectionsTypes.deque
+            dq.constructor = { i, a in
+                let d = PyDeque()
+                if let src = a.positional.first { d.items = try i.iterateToArray(src) }
+                if let ml = a.positional.count > 1 ? a.positional[1] : a.keyword("maxlen"), !(ml is PyNone) {
+                    d.maxlen = try i.intArg(ml)
+                    d.trim(fromFront: true)
+                }
+                return d
+            }
+            func deque(_ i: Interpreter, _ a: CallArgs, _ n: String) throws -> PyDeque {
+                guard let d = a.positional.first as? PyDeque else { throw i.typeError("descriptor '\(n)' requires a 'collections.deque' object") }
+                return d
+            }
+            BuiltinMethodTables.method(dq, "append") { i, a in
+                let d = try deque(i, a, "append"); d.items.append(try i.arg(a, 1, "append")); d.trim(fromFront: true); return PyNone.shared
+            }
+            BuiltinMethodTables.method(dq, "appendleft") { i, a in
+                let d = try deque(i, a, "appendleft"); d.items.insert(try i.arg(a, 1, "appendleft"), at: 0); d.trim(fromFront: false); return PyNone.shared
+            }
+            BuiltinMethodTables.method(dq, "pop") { i, a in
+                let d = try deque(i, a, "pop")
+                guard let v = d.items.popLast() else { throw i.indexError("pop from an empty deque") }
+                return v
+            }
+            BuiltinMethodTables.method(dq, "popleft") { i, a in
+                let d = try deque(i, a, "popleft")
+                if d.items.isEmpty { throw i.indexError("pop from an empty deque") }
+                return d.items.removeFirst()
+            }
+            BuiltinMethodTables.method(dq, "extend") { i, a in
+                let d = try deque(i, a, "extend"); d.items += try i.iterateToArray(try i.arg(a, 1, "extend")); d.trim(fromFront: true); return PyNone.shared
+            }
+            BuiltinMethodTables.method(dq, "extendleft") { i, a in
+                let d = try deque(i, a, "extendleft")
+                for v in try i.iterateToArray(try i.arg(a, 1, "extendleft")) { d.items.insert(v, at: 0) }
+                d.trim(fromFront: false)
+                return PyNone.shared
+            }
+            BuiltinMethodTables.method(dq, "rotate") { i, a in
+                let d = try deque(i, a, "rotate")
+                let n = try a.positional.count > 1 ? i.intArg(a.positional[1]) : 1
+                guard !d.items.isEmpty else { return PyNone.shared }
+                let k = ((n % d.items.count) + d.items.count) % d.items.count
+                d.items = Array(d.items[(d.items.count - k)...] + d.items[..<(d.items.count - k)])
+                return PyNone.shared
+            }
+            BuiltinMethodTables.method(dq, "clear") { i, a in try deque(i, a, "clear").items.removeAll(); return PyNone.shared }
+            for name in ["count", "index", "remove", "reverse", "copy"] {
+                if let f = BuiltinTypes.list.dict[name] { dq.dict[name] = f }
+            }
         }
         m.dict["defaultdict"] = CollectionsTypes.defaultdict
         m.dict["Counter"] = CollectionsTypes.counter
         m.dict["OrderedDict"] = CollectionsTypes.orderedDict
-        m.dict["deque"] = dq
+        m.dict["deque"] = CollectionsTypes.deque
         m.dict["namedtuple"] = native("namedtuple") { i, a in
             guard let name = try i.arg(a, 0, "namedtuple", "typename") as? PyString else { throw i.typeError("typename must be a string") }
             let spec = try i.arg(a, 1, "namedtuple", "field_names")

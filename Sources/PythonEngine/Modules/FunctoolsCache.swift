@@ -62,7 +62,13 @@ final class PyLruCacheWrapper: PyObject, @unchecked Sendable {
 }
 
 enum FunctoolsTypes {
-    static let lruCacheWrapper = PyClass(name: "_lru_cache_wrapper", bases: [BuiltinTypes.object], module: "functools")
+    /// Built with its methods on first use: the class is one per process, shared by every
+    /// interpreter, and a static's initializer runs once however many threads ask.
+    static let lruCacheWrapper: PyClass = {
+        let cls = PyClass(name: "_lru_cache_wrapper", bases: [BuiltinTypes.object], module: "functools")
+        installCacheMethods(on: cls)
+        return cls
+    }()
     static let cacheInfo: PyClass = {
         let cls = PyClass(name: "CacheInfo", bases: [BuiltinTypes.tuple], module: "functools")
         let fields = ["hits", "misses", "maxsize", "currsize"]
@@ -73,8 +79,7 @@ enum FunctoolsTypes {
         return cls
     }()
 
-    static func installCacheMethods() {
-        let cls = lruCacheWrapper
+    private static func installCacheMethods(on cls: PyClass) {
         func wrapper(_ i: Interpreter, _ a: CallArgs, _ name: String) throws -> PyLruCacheWrapper {
             guard let w = a.positional.first as? PyLruCacheWrapper else {
                 throw i.typeError("descriptor '\(name)' requires a 'functools._lru_cache_wrapper' object")
@@ -100,7 +105,6 @@ enum FunctoolsTypes {
 extension Interpreter {
     /// `lru_cache(maxsize=128, typed=False)` used bare (`@lru_cache`) or with arguments.
     func makeLruCache(_ a: CallArgs, unbounded: Bool) throws -> PyObject {
-        FunctoolsTypes.installCacheMethods()
         if unbounded {
             return PyLruCacheWrapper(function: try arg(a, 0, "cache", "user_function"), maxsize: nil, typed: false)
         }

@@ -142,18 +142,22 @@ extension Interpreter {
             m.dict[name] = native(name) { i, a in try body(i, a, .module) }
         }
         let cls = RandomTypes.random
-        cls.constructor = { i, a in
-            let g = PyRandomGenerator()
-            let seed = functions.first { $0.0 == "seed" }?.1
-            _ = try seed?(i, a, .instance(g))
-            return g
-        }
-        for (name, body) in functions {
-            BuiltinMethodTables.method(cls, name) { i, a in
-                guard let g = a.positional.first as? PyRandomGenerator else {
-                    throw i.typeError("descriptor '\(name)' requires a 'random.Random' object")
+        // The class is one per process; its methods call the given generator, so the first
+        // import's closures serve every interpreter.
+        RandomTypes.installation.run {
+            cls.constructor = { i, a in
+                let g = PyRandomGenerator()
+                let seed = functions.first { $0.0 == "seed" }?.1
+                _ = try seed?(i, a, .instance(g))
+                return g
+            }
+            for (name, body) in functions {
+                BuiltinMethodTables.method(cls, name) { i, a in
+                    guard let g = a.positional.first as? PyRandomGenerator else {
+                        throw i.typeError("descriptor '\(name)' requires a 'random.Random' object")
+                    }
+                    return try body(i, CallArgs(Array(a.positional.dropFirst()), keywords: a.keywords), .instance(g))
                 }
-                return try body(i, CallArgs(Array(a.positional.dropFirst()), keywords: a.keywords), .instance(g))
             }
         }
         m.dict["Random"] = cls
@@ -187,6 +191,7 @@ enum RandomTarget {
 
 enum RandomTypes {
     static let random = PyClass(name: "Random", bases: [BuiltinTypes.object], module: "random")
+    static let installation = OncePerProcess()
 }
 
 /// A `random.Random` instance: its own Mersenne Twister state.
