@@ -6,7 +6,7 @@ import Testing
 /// process (`random.Random`, `collections.Counter`/`deque`/`defaultdict`,
 /// `functools.lru_cache`) at the same moment. Installing those classes' methods from two threads
 /// at once corrupted their tables and crashed the test process (seen in CI); they are installed
-/// once per process now. 
+/// once per process now.
 @Suite struct ConcurrentImportTests {
     static let program = """
         import random, collections, functools
