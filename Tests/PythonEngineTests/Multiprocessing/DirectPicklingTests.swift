@@ -7,17 +7,7 @@ import ProcessRuntime
 /// same order. Manager dicts compare keys by their bytes, so "the same bytes" is a requirement,
 /// not a nicety.
 @Suite("multiprocessing bridge: direct pickling lane")
-struct DirectPicklingTests {
-    func program(_ source: String) -> PythonRuntime {
-        let runtime = PythonRuntime(stdout: OutputSink(.capture), stderr: OutputSink(.capture))
-        _ = runtime.run(source: source, fileName: "/tmp/direct_pickling.py")
-        return runtime
-    }
-
-    func global(_ runtime: PythonRuntime, _ name: String) throws -> PyObject {
-        try #require(runtime.interpreter.mainGlobals.values[name])
-    }
-
+struct DirectPicklingTests: PicklingPrograms {
     /// The exception line a throwing call raised, or nil.
     func raised(_ interpreter: Interpreter, _ body: () throws -> Void) -> String? {
         do {

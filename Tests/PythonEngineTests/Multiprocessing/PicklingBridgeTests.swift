@@ -4,18 +4,7 @@ import Testing
 /// Interpreter objects to `PickleValue` and back, in this process (nothing here forks): what
 /// crosses to pool workers and what CPython refuses, with its exact messages.
 @Suite("multiprocessing bridge: pickling interpreter objects")
-struct PicklingBridgeTests {
-    /// Runs `source` and returns the runtime, so tests can pickle its globals.
-    func program(_ source: String) -> PythonRuntime {
-        let runtime = PythonRuntime(stdout: OutputSink(.capture), stderr: OutputSink(.capture))
-        _ = runtime.run(source: source, fileName: "/tmp/pickling.py")
-        return runtime
-    }
-
-    func global(_ runtime: PythonRuntime, _ name: String) throws -> PyObject {
-        try #require(runtime.interpreter.mainGlobals.values[name])
-    }
-
+struct PicklingBridgeTests: PicklingPrograms {
     /// The Python exception a pickling attempt raised, as its traceback's last line prints it.
     func refusal(_ runtime: PythonRuntime, _ name: String) throws -> String? {
         do {
