@@ -77,9 +77,7 @@ public struct BatchGrader {
         let flusher = executor.gradesInThisProcess ? nil : BackgroundFlusher()
         let labels = StoredResultLabels(rubric: rubricName, graderVersion: graderVersion)
         executor.execute(plan.jobs, labels: labels) { _, graded in
-            var stored = graded.result
-            // A sheet that could not be graded is stored without a fingerprint: a rerun retries it.
-            if !stored.succeeded { stored.fingerprint = nil }
+            let stored = StoredResultLabels.storable(graded.result)
             do {
                 let url: URL
                 if let bytes = graded.storedForm {

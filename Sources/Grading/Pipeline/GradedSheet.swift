@@ -30,12 +30,18 @@ public struct StoredResultLabels: Sendable, Equatable {
         self.graderVersion = graderVersion
     }
 
-    /// The stored form of a result, as `ResultStore.write` writes it. A sheet that could not be
-    /// graded is stored without a fingerprint, so a rerun retries it.
+    /// The stored form of a result, as `ResultStore.write` writes it.
     public func storedForm(of result: SubmissionResult) throws -> (result: SubmissionResult, bytes: Data) {
-        var stored = result
-        if !stored.succeeded { stored.fingerprint = nil }
+        let stored = Self.storable(result)
         let batch = BatchResult(rubric: rubric, submissions: [stored], graderVersion: graderVersion, generatedAt: BatchResult.timestamp())
         return (stored, try ResultsJSONWriter().render(batch))
+    }
+
+    /// A result as it is stored: a sheet that could not be graded keeps no fingerprint, so a
+    /// rerun retries it.
+    public static func storable(_ result: SubmissionResult) -> SubmissionResult {
+        var stored = result
+        if !stored.succeeded { stored.fingerprint = nil }
+        return stored
     }
 }
